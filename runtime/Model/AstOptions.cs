@@ -1,0 +1,76 @@
+namespace AstDsl.Model;
+
+/// <summary>
+/// Everything that fixes the shape of an Audio Spectrogram Transformer. Defaults are the paper's AudioSet model
+/// (base384, 128 mel bins x 1024 frames, 16x16 patches with stride 10 in both axes).
+/// </summary>
+public sealed record AstOptions
+{
+    /// <summary>Number of output classes (label_dim).</summary>
+    public int LabelCount { get; init; } = 527;
+    /// <summary>Number of mel bins (input_fdim).</summary>
+    public int InputFDim { get; init; } = 128;
+    /// <summary>Number of frames (input_tdim).</summary>
+    public int InputTDim { get; init; } = 1024;
+    /// <summary>Square patch side (the official code fixes 16).</summary>
+    public int PatchSize { get; init; } = 16;
+    /// <summary>Patch stride along frequency (fstride).</summary>
+    public int FStride { get; init; } = 10;
+    /// <summary>Patch stride along time (tstride).</summary>
+    public int TStride { get; init; } = 10;
+    /// <summary>Embedding width D.</summary>
+    public int Width { get; init; } = 768;
+    /// <summary>Number of transformer blocks.</summary>
+    public int Depth { get; init; } = 12;
+    /// <summary>Attention heads per block; must divide <see cref="Width"/>.</summary>
+    public int Heads { get; init; } = 12;
+    /// <summary>MLP hidden width as a multiple of <see cref="Width"/>.</summary>
+    public int MlpRatio { get; init; } = 4;
+    /// <summary>True for DeiT-distilled (class + distillation token, pooled by their mean); false for a plain ViT (class token only).</summary>
+    public bool DistillationToken { get; init; } = true;
+    /// <summary>Dropout after adding position embeddings, after attention projection and inside the MLP.</summary>
+    public double DropRate { get; init; }
+    /// <summary>Dropout on attention weights.</summary>
+    public double AttentionDropRate { get; init; }
+
+    /// <summary>Patch-grid rows (frequency): (F - patch) / fstride + 1, as the official get_shape.</summary>
+    public int FDim => (InputFDim - PatchSize) / FStride + 1;
+    /// <summary>Patch-grid columns (time): (T - patch) / tstride + 1.</summary>
+    public int TDim => (InputTDim - PatchSize) / TStride + 1;
+    /// <summary>Number of patch tokens.</summary>
+    public int PatchCount => FDim * TDim;
+    /// <summary>Number of leading special tokens (class, and distillation if enabled).</summary>
+    public int SpecialTokenCount => DistillationToken ? 2 : 1;
+    /// <summary>Sequence length seen by the transformer.</summary>
+    public int TokenCount => PatchCount + SpecialTokenCount;
+    /// <summary>Width of one attention head.</summary>
+    public int HeadDim => Width / Heads;
+
+    /// <summary>Options for one of the official backbone sizes.</summary>
+    public static AstOptions ForSize(AstSize size, int labelCount) => size switch
+    {
+        AstSize.Tiny224 => new AstOptions { LabelCount = labelCount, Width = 192, Depth = 12, Heads = 3 },
+        AstSize.Small224 => new AstOptions { LabelCount = labelCount, Width = 384, Depth = 12, Heads = 6 },
+        AstSize.Base224 or AstSize.Base384 => new AstOptions { LabelCount = labelCount, Width = 768, Depth = 12, Heads = 12 },
+        _ => throw new ArgumentOutOfRangeException(nameof(size), size, "unknown AST size"),
+    };
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
+    public AstOptions Validate()
+    {
+        Require(LabelCount >= 1, nameof(LabelCount), "must be at least 1");
+        Require(PatchSize >= 1, nameof(PatchSize), "must be at least 1");
+        Require(FStride >= 1 && TStride >= 1, "FStride/TStride", "must be at least 1");
+        Require(InputFDim >= PatchSize, nameof(InputFDim), $"({InputFDim}) is smaller than one patch ({PatchSize})");
+        Require(InputTDim >= PatchSize, nameof(InputTDim), $"({InputTDim}) is smaller than one patch ({PatchSize})");
+        Require(Width >= 1 && Depth >= 1 && Heads >= 1 && MlpRatio >= 1, "Width/Depth/Heads/MlpRatio", "must be at least 1");
+        Require(Width % Heads == 0, nameof(Heads), $"({Heads}) must divide Width ({Width})");
+        Require(DropRate is >= 0 and < 1 && AttentionDropRate is >= 0 and < 1, "DropRate", "must be in [0, 1)");
+        return this;
+    }
+
+    private static void Require(bool ok, string field, string message)
+    {
+        if (!ok) throw new ArgumentException($"AST option {field} {message}.", field);
+    }
+}
