@@ -1,0 +1,32 @@
+using AstDsl.Model;
+
+namespace AstDsl.Training.Experiments;
+
+/// <summary>
+/// What the source generator emits for each <c>.ast</c> spec: the typed model factory and the resolved
+/// experiment. The class is marked with <see cref="GeneratedExperimentAttribute"/> so <c>astc</c> can find it.
+/// </summary>
+public interface IGeneratedExperiment
+{
+    /// <summary>The spec's experiment name.</summary>
+    string Name { get; }
+    /// <summary>Path of the spec the code was generated from, as the compiler saw it.</summary>
+    string SpecPath { get; }
+    /// <summary>SHA-256 (hex) of the spec text and every spec it extends; tells whether the built code is stale.</summary>
+    string SpecHash { get; }
+    /// <summary>The resolved experiment.</summary>
+    ExperimentDefinition Definition { get; }
+    /// <summary>A freshly initialised model of the spec's shape.</summary>
+    AstModel CreateModel();
+}
+
+/// <summary>Marks a generated experiment class.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GeneratedExperimentAttribute : Attribute
+{
+    /// <summary>Marks the class as the experiment called <paramref name="name"/>.</summary>
+    public GeneratedExperimentAttribute(string name) => Name = name;
+
+    /// <summary>The experiment name.</summary>
+    public string Name { get; }
+}
