@@ -36,7 +36,7 @@ public static class TensorAssert
     public static void Equal(Tensor actual, Tensor expected, string what)
     {
         AssertSameShape(actual, expected);
-        if (!actual.equal(expected))
+        if (actual.dtype != expected.dtype || !actual.eq(expected).all().item<bool>())
             throw new Xunit.Sdk.XunitException($"{what}: not bit-identical (max abs diff {MaxAbsDiff(actual, expected):G4})");
     }
 

@@ -1,0 +1,67 @@
+using AstDsl.Model.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Model;
+
+/// <summary>
+/// The Audio Spectrogram Transformer. Input: log-mel frames (B, T, F) as the official dataloader returns them;
+/// output: logits (B, labels). State-dict keys equal the official <c>ASTModel</c>'s (<c>v.*</c>, <c>mlp_head.*</c>),
+/// so checkpoints move both ways.
+/// </summary>
+public sealed class AstModel : nn.Module<Tensor, Tensor>
+{
+    /// <summary>LayerNorm epsilon of the classifier head (PyTorch's default; the backbone uses 1e-6).</summary>
+    public const double HeadLayerNormEps = 1e-5;
+
+    private readonly AstBackbone v;
+    private readonly Sequential mlp_head;
+
+    /// <summary>Builds a freshly initialised model of the given shape.</summary>
+    public AstModel(AstOptions options) : base(nameof(AstModel))
+    {
+        Options = options.Validate();
+        v = new AstBackbone(options);
+        mlp_head = nn.Sequential(
+            ("0", nn.LayerNorm(options.Width, eps: HeadLayerNormEps)),
+            ("1", nn.Linear(options.Width, options.LabelCount)));
+        register_module(nameof(v), v);
+        register_module(nameof(mlp_head), mlp_head);
+    }
+
+    /// <summary>The shape this model was built with.</summary>
+    public AstOptions Options { get; }
+
+    /// <summary>Logits (B, labels) for log-mel input (B, T, F).</summary>
+    public override Tensor forward(Tensor frames)
+    {
+        using var pooled = Pool(frames);
+        return mlp_head.forward(pooled);
+    }
+
+    /// <summary>
+    /// The clip embedding (B, D) that feeds the head: the mean of the class and distillation token outputs after the
+    /// final LayerNorm, or the class token alone for a plain ViT.
+    /// </summary>
+    public Tensor Pool(Tensor frames)
+    {
+        CheckInput(frames);
+        using var scope = NewDisposeScope();
+        // (B, T, F) -> (B, 1, F, T): image height is frequency, width is time, as the official forward.
+        var tokens = v.forward(frames.unsqueeze(1).transpose(2, 3));
+        var pooled = Options.DistillationToken ? (tokens[.., 0] + tokens[.., 1]) / 2 : tokens[.., 0];
+        return pooled.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Applies only the classifier head (LayerNorm + Linear) to pooled embeddings (B, D).</summary>
+    public Tensor Head(Tensor pooled) => mlp_head.forward(pooled);
+
+    private void CheckInput(Tensor frames)
+    {
+        if (frames.dim() != 3 || frames.shape[1] != Options.InputTDim || frames.shape[2] != Options.InputFDim)
+            throw new ArgumentException(
+                $"AST input must be (batch, {Options.InputTDim} frames, {Options.InputFDim} mel bins); got ({string.Join(", ", frames.shape)}). " +
+                "Pad or cut clips to the model's target length and use its number of mel bins.", nameof(frames));
+    }
+}

@@ -1,0 +1,70 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Model.Modules;
+
+/// <summary>
+/// The DeiT/ViT trunk the official AST keeps under the name <c>v</c>: patch embedding, class (and distillation)
+/// token, learned position embeddings, the transformer blocks and the final LayerNorm.
+/// </summary>
+public sealed class AstBackbone : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter cls_token;
+    private readonly Parameter? dist_token;
+    private readonly Parameter pos_embed;
+    private readonly PatchEmbedding patch_embed;
+    private readonly Dropout pos_drop;
+    private readonly ModuleList<TransformerBlock> blocks;
+    private readonly LayerNorm norm;
+
+    /// <summary>Creates the trunk with timm's initialisation (truncated normal, std 0.02, for tokens and position embeddings).</summary>
+    public AstBackbone(AstOptions options) : base(nameof(AstBackbone))
+    {
+        cls_token = new Parameter(zeros(1, 1, options.Width));
+        register_parameter(nameof(cls_token), cls_token);
+        if (options.DistillationToken)
+        {
+            dist_token = new Parameter(zeros(1, 1, options.Width));
+            register_parameter(nameof(dist_token), dist_token);
+        }
+        pos_embed = new Parameter(zeros(1, options.TokenCount, options.Width));
+        register_parameter(nameof(pos_embed), pos_embed);
+        patch_embed = new PatchEmbedding(options);
+        pos_drop = nn.Dropout(options.DropRate);
+        blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options)).ToArray());
+        norm = nn.LayerNorm(options.Width, eps: TransformerBlock.BackboneLayerNormEps);
+        register_module(nameof(patch_embed), patch_embed);
+        register_module(nameof(pos_drop), pos_drop);
+        register_module(nameof(blocks), blocks);
+        register_module(nameof(norm), norm);
+        InitialiseLikeTimm();
+    }
+
+    /// <summary>Tokens after the final LayerNorm: (B, special + patches, D), from a (B, 1, F, T) image.</summary>
+    public override Tensor forward(Tensor image)
+    {
+        using var scope = NewDisposeScope();
+        var patches = patch_embed.forward(image);
+        var batch = patches.shape[0];
+        var special = dist_token is null
+            ? cls_token.expand(batch, -1, -1)
+            : cat(new[] { cls_token.expand(batch, -1, -1), dist_token.expand(batch, -1, -1) }, 1);
+        var x = pos_drop.forward(cat(new[] { special, patches }, 1) + pos_embed);
+        foreach (var block in blocks) x = block.forward(x);
+        return norm.forward(x).MoveToOuterDisposeScope();
+    }
+
+    private void InitialiseLikeTimm()
+    {
+        using var noGrad = no_grad();
+        nn.init.trunc_normal_(pos_embed, std: 0.02);
+        nn.init.trunc_normal_(cls_token, std: 0.02);
+        if (dist_token is not null) nn.init.trunc_normal_(dist_token, std: 0.02);
+        foreach (var linear in blocks.modules().OfType<Linear>())
+        {
+            nn.init.trunc_normal_(linear.weight, std: 0.02);
+            if (linear.bias is not null) nn.init.zeros_(linear.bias);
+        }
+    }
+}
