@@ -1,0 +1,87 @@
+using static TorchSharp.torch;
+
+namespace AstDsl.Audio.Resampling;
+
+/// <summary>
+/// Band-limited resampling by a Hann-windowed sinc polyphase filter, the same filter as torchaudio.functional.resample's
+/// default (sinc_interp_hann): the rates are reduced by their gcd, the cut-off is rolloff x the lower Nyquist, and each
+/// output sample is a dot product over lowpassFilterWidth zero crossings on either side. Output length is
+/// ceil(new * length / orig). One instance serves one rate pair and may be reused from several threads.
+/// </summary>
+public sealed class SincResampler : IDisposable
+{
+    private readonly Tensor _kernel; // (newRate', 1, taps) in float64 on the CPU
+    private readonly int _width;
+
+    /// <summary>Builds the filter for <paramref name="fromRate"/> -> <paramref name="toRate"/>.</summary>
+    /// <param name="fromRate">Input sample rate in Hz.</param>
+    /// <param name="toRate">Output sample rate in Hz.</param>
+    /// <param name="lowpassFilterWidth">Zero crossings of the sinc on each side (sharper but longer filter when larger).</param>
+    /// <param name="rolloff">Cut-off as a fraction of the lower Nyquist frequency, below 1 to limit aliasing.</param>
+    public SincResampler(int fromRate, int toRate, int lowpassFilterWidth = 6, double rolloff = 0.99)
+    {
+        if (fromRate <= 0 || toRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(fromRate), $"sample rates must be positive, got {fromRate} -> {toRate}");
+        if (lowpassFilterWidth <= 0)
+            throw new ArgumentOutOfRangeException(nameof(lowpassFilterWidth), lowpassFilterWidth, "must be positive");
+        if (rolloff is <= 0 or > 1)
+            throw new ArgumentOutOfRangeException(nameof(rolloff), rolloff, "must be in (0, 1]");
+        FromRate = fromRate;
+        ToRate = toRate;
+        var gcd = Gcd(fromRate, toRate);
+        ReducedFrom = fromRate / gcd;
+        ReducedTo = toRate / gcd;
+        (_kernel, _width) = BuildKernel(ReducedFrom, ReducedTo, lowpassFilterWidth, rolloff);
+    }
+
+    /// <summary>Input rate in Hz.</summary>
+    public int FromRate { get; }
+
+    /// <summary>Output rate in Hz.</summary>
+    public int ToRate { get; }
+
+    private int ReducedFrom { get; }
+    private int ReducedTo { get; }
+
+    /// <summary>Number of output samples for <paramref name="inputLength"/> input samples.</summary>
+    public long OutputLength(long inputLength) => (long)Math.Ceiling((double)ReducedTo * inputLength / ReducedFrom);
+
+    /// <summary>Resamples the last dimension of a float tensor of any shape, on its own device and dtype.</summary>
+    public Tensor Apply(Tensor waveform)
+    {
+        ArgumentNullException.ThrowIfNull(waveform);
+        if (FromRate == ToRate) return waveform.clone();
+        var shape = waveform.shape;
+        var length = shape[^1];
+        using var scope = NewDisposeScope();
+        var rows = waveform.reshape(-1, length);
+        var padded = nn.functional.pad(rows, [_width, _width + ReducedFrom]).unsqueeze(1);
+        var kernel = _kernel.to(waveform.dtype, waveform.device);
+        var output = nn.functional.conv1d(padded, kernel, stride: ReducedFrom);
+        var interleaved = output.transpose(1, 2).reshape(rows.shape[0], -1).narrow(1, 0, OutputLength(length));
+        var outShape = shape.ToArray();
+        outShape[^1] = interleaved.shape[1];
+        return interleaved.reshape(outShape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Frees the filter.</summary>
+    public void Dispose() => _kernel.Dispose();
+
+    private static (Tensor Kernel, int Width) BuildKernel(int from, int to, int zeroCrossings, double rolloff)
+    {
+        var baseFrequency = Math.Min(from, to) * rolloff;
+        var width = (int)Math.Ceiling(zeroCrossings * from / baseFrequency);
+        using var scope = NewDisposeScope();
+        // Tap times (in input samples) of the filter for each of the `to` output phases.
+        var taps = arange(-width, width + from, dtype: float64).reshape(1, 1, -1) / from;
+        var phases = arange(0, -to, -1, dtype: float64).reshape(-1, 1, 1) / to;
+        var t = ((phases + taps) * baseFrequency).clamp(-zeroCrossings, zeroCrossings);
+        var window = cos(t * (Math.PI / zeroCrossings / 2)).pow(2);
+        t = t * Math.PI;
+        var sinc = where(t == 0, ones_like(t), sin(t) / t);
+        var kernel = sinc * window * (baseFrequency / from);
+        return (kernel.MoveToOuterDisposeScope(), width);
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+}

@@ -1,0 +1,170 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace AstDsl.Audio.Wav;
+
+/// <summary>
+/// Reads RIFF/WAVE files: PCM 8/16/24/32-bit, IEEE float 32/64, plain or WAVE_FORMAT_EXTENSIBLE, any channel count,
+/// skipping unknown chunks (LIST, fact, ...) and their pad bytes. Samples are scaled as torchaudio.load does
+/// (int16 / 32768, unsigned 8-bit (x - 128) / 128, ...), so the result matches it bit for bit.
+/// </summary>
+public static class WavReader
+{
+    private const ushort TagPcm = 1;
+    private const ushort TagFloat = 3;
+    private const ushort TagExtensible = 0xFFFE;
+    private const string ConvertHint = "Convert it to PCM or float WAV, e.g. `ffmpeg -i in -c:a pcm_s16le out.wav`.";
+
+    // Every KSDATAFORMAT_SUBTYPE GUID for a classic format tag ends with these 14 bytes.
+    private static readonly byte[] SubformatSuffix =
+        [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
+
+    /// <summary>Reads and decodes a WAV file.</summary>
+    /// <exception cref="AudioFormatException">The file is empty, truncated, not WAV, or in an unsupported encoding.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static AudioClip Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Decode(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Decodes a complete WAV file held in memory; <paramref name="name"/> labels errors.</summary>
+    public static AudioClip Decode(ReadOnlySpan<byte> bytes, string name)
+    {
+        var layout = Parse(bytes, name);
+        var data = bytes.Slice(layout.DataOffset, layout.DataLength);
+        return new AudioClip(SampleDecoder.Deinterleave(data, layout.Format), layout.Format.Channels, layout.Format.SampleRate);
+    }
+
+    private readonly record struct Layout(WavFormat Format, int DataOffset, int DataLength);
+
+    private static Layout Parse(ReadOnlySpan<byte> bytes, string name)
+    {
+        if (bytes.Length == 0)
+            throw new AudioFormatException(name, -1, "the file is empty (0 bytes)", "Re-export or re-download it.");
+        if (bytes.Length < 12)
+            throw new AudioFormatException(name, bytes.Length,
+                $"truncated: the file has {bytes.Length} bytes but a RIFF/WAVE header needs 12", "Re-export or re-download it.");
+        var riff = FourCc(bytes, 0);
+        if (riff != "RIFF")
+            throw new AudioFormatException(name, 0,
+                riff is "RIFX" or "RF64"
+                    ? $"'{riff}' WAV files (big-endian or 64-bit) are not supported"
+                    : $"not a WAV file: it starts with {Printable(bytes[..4])} instead of 'RIFF'",
+                ConvertHint);
+        if (FourCc(bytes, 8) != "WAVE")
+            throw new AudioFormatException(name, 8,
+                $"a RIFF file of type {Printable(bytes.Slice(8, 4))}, not 'WAVE'", ConvertHint);
+
+        WavFormat? format = null;
+        int dataOffset = -1, dataLength = 0;
+        var position = 12;
+        while (position < bytes.Length)
+        {
+            if (bytes.Length - position < 8)
+            {
+                // A few stray bytes after the audio are harmless; before it they mean the file was cut short.
+                if (format != null && dataOffset >= 0) break;
+                throw Truncated(name, position, $"a chunk header needs 8 bytes but only {bytes.Length - position} remain");
+            }
+            var id = FourCc(bytes, position);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
+            var body = position + 8;
+            var remaining = bytes.Length - body;
+            if (id == "data")
+            {
+                if (size > remaining)
+                    throw Truncated(name, position, $"the 'data' chunk declares {size} bytes but only {remaining} follow");
+                dataOffset = body;
+                dataLength = (int)size;
+            }
+            else if (id == "fmt ")
+            {
+                if (size > remaining)
+                    throw Truncated(name, position, $"the 'fmt ' chunk declares {size} bytes but only {remaining} follow");
+                format = ParseFormat(bytes.Slice(body, (int)size), name, body);
+            }
+            else if (size > remaining && format != null && dataOffset >= 0)
+            {
+                break; // a damaged trailing metadata chunk does not affect the audio
+            }
+            else if (size > remaining)
+            {
+                throw Truncated(name, position, $"the '{id}' chunk declares {size} bytes but only {remaining} follow");
+            }
+            position = (int)Math.Min(bytes.Length, body + (long)size + (size & 1)); // chunks are padded to even length
+        }
+
+        if (format == null)
+            throw new AudioFormatException(name, -1, "no 'fmt ' chunk: the sample format is unknown", ConvertHint);
+        if (dataOffset < 0)
+            throw new AudioFormatException(name, -1, "no 'data' chunk: the file holds no audio", "Re-export or re-download it.");
+        if (dataLength % format.BlockAlign != 0)
+            throw Truncated(name, dataOffset + dataLength,
+                $"the 'data' chunk has {dataLength} bytes, not a whole number of {format.BlockAlign}-byte frames");
+        return new Layout(format, dataOffset, dataLength);
+    }
+
+    private static WavFormat ParseFormat(ReadOnlySpan<byte> chunk, string name, int offset)
+    {
+        if (chunk.Length < 16)
+            throw new AudioFormatException(name, offset, $"the 'fmt ' chunk has {chunk.Length} bytes, fewer than the required 16", ConvertHint);
+        var tag = BinaryPrimitives.ReadUInt16LittleEndian(chunk);
+        var channels = BinaryPrimitives.ReadUInt16LittleEndian(chunk[2..]);
+        var rate = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
+        var blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(chunk[12..]);
+        var bits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[14..]);
+
+        if (tag == TagExtensible)
+        {
+            if (chunk.Length < 40)
+                throw new AudioFormatException(name, offset,
+                    $"WAVE_FORMAT_EXTENSIBLE needs a 40-byte 'fmt ' chunk, this one has {chunk.Length}", ConvertHint);
+            var guid = chunk.Slice(24, 16);
+            if (!guid[2..].SequenceEqual(SubformatSuffix))
+                throw new AudioFormatException(name, offset + 24, "the extensible sub-format is not a standard PCM or float GUID", ConvertHint);
+            tag = BinaryPrimitives.ReadUInt16LittleEndian(guid);
+        }
+        if (channels == 0)
+            throw new AudioFormatException(name, offset + 2, "the header declares 0 channels", "Re-export the file.");
+        if (rate == 0 || rate > int.MaxValue)
+            throw new AudioFormatException(name, offset + 4, $"invalid sample rate {rate}", "Re-export the file.");
+
+        WavEncoding encoding = (tag, bits) switch
+        {
+            (TagPcm, 8) => WavEncoding.Pcm8,
+            (TagPcm, 16) => WavEncoding.Pcm16,
+            (TagPcm, 24) => WavEncoding.Pcm24,
+            (TagPcm, 32) => WavEncoding.Pcm32,
+            (TagFloat, 32) => WavEncoding.Float32,
+            (TagFloat, 64) => WavEncoding.Float64,
+            (TagPcm or TagFloat, _) => throw new AudioFormatException(name, offset + 14,
+                $"{bits}-bit {(tag == TagPcm ? "PCM" : "float")} samples are not supported (PCM 8/16/24/32, float 32/64 are)", ConvertHint),
+            _ => throw new AudioFormatException(name, offset,
+                $"format tag 0x{tag:X4} ({TagName(tag)}) is not supported (PCM and IEEE float are)", ConvertHint),
+        };
+        var format = new WavFormat(encoding, channels, (int)rate);
+        if (blockAlign != format.BlockAlign)
+            throw new AudioFormatException(name, offset + 12,
+                $"block align {blockAlign} does not match {channels} channel(s) of {bits}-bit samples ({format.BlockAlign})", "Re-export the file.");
+        return format;
+    }
+
+    private static AudioFormatException Truncated(string name, long position, string what) =>
+        new(name, position, "truncated: " + what, "The file was cut short; re-export or re-download it.");
+
+    private static string FourCc(ReadOnlySpan<byte> bytes, int offset) => Encoding.ASCII.GetString(bytes.Slice(offset, 4));
+
+    private static string Printable(ReadOnlySpan<byte> bytes) =>
+        "'" + string.Concat(bytes.ToArray().Select(b => b is >= 32 and < 127 ? ((char)b).ToString() : $"\\x{b:X2}")) + "'";
+
+    private static string TagName(ushort tag) => tag switch
+    {
+        2 => "Microsoft ADPCM",
+        6 => "A-law",
+        7 => "mu-law",
+        0x11 => "IMA ADPCM",
+        0x55 => "MP3",
+        _ => "compressed or vendor-specific",
+    };
+}
