@@ -1,0 +1,64 @@
+using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Syntax;
+
+namespace AstDsl.Dsl.Binding.Kinds;
+
+/// <summary>
+/// A number, optionally with a unit of one of <see cref="Dimensions"/> (converted to the dimension's base unit).
+/// A bare number counts in the first dimension's base unit. Produces a <see cref="Measure"/>.
+/// </summary>
+internal sealed class NumberKind : ValueKind
+{
+    public NumberKind(bool integer, Bounds? bounds, params string[] dimensions)
+    {
+        Integer = integer;
+        Bounds = bounds;
+        Dimensions = dimensions;
+    }
+
+    public bool Integer { get; }
+
+    public Bounds? Bounds { get; }
+
+    public IReadOnlyList<string> Dimensions { get; }
+
+    public override string Description
+    {
+        get
+        {
+            var what = Integer ? "a whole number" : "a number";
+            var units = Dimensions.SelectMany(Units.WordsOf).ToList();
+            return units.Count == 0 ? what : $"{what} (unit: {string.Join(", ", units)})";
+        }
+    }
+
+    public override object? Bind(ValueSyntax value, string name, BindContext context)
+    {
+        if (value is not NumberSyntax number) return WrongType(value, name, context);
+        var converted = number.Value;
+        string? dimension = null;
+        if (number.Unit is { } unit)
+        {
+            var (unitDimension, factor) = Units.Of(unit);
+            if (!Dimensions.Contains(unitDimension))
+            {
+                var allowed = Dimensions.SelectMany(Units.WordsOf).ToList();
+                var fix = allowed.Count == 0 ? "write the number without a unit" : $"use {string.Join(" or ", allowed)}";
+                return context.Report(DiagnosticCatalog.WrongUnit, number.Span, $"'{name}' does not take '{unit}'; {fix}");
+            }
+
+            converted *= factor;
+            dimension = unitDimension;
+        }
+
+        if (double.IsNaN(converted) || double.IsInfinity(converted))
+            return context.Report(DiagnosticCatalog.OutOfRange, number.Span, $"'{name}' is too large; write a finite number");
+        if (Integer && (converted != Math.Floor(converted) || Math.Abs(converted) > int.MaxValue))
+            return WrongType(value, name, context);
+        if (Bounds is { } bounds && !bounds.Contains(converted))
+            return context.Report(bounds.Descriptor, number.Span, $"'{name}' must be {bounds.Describe()}, got {SpecValueText(number)}");
+        return new Measure(converted, dimension);
+    }
+
+    private static string SpecValueText(NumberSyntax number) => Printing.SpecPrinter.PrintValue(number);
+}

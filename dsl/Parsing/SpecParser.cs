@@ -1,0 +1,115 @@
+using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Syntax;
+using AstDsl.Dsl.Text;
+using Sprache;
+
+namespace AstDsl.Dsl.Parsing;
+
+/// <summary>
+/// Parses spec text into a <see cref="SpecSyntax"/>. Never throws: a malformed line becomes an AST0001 diagnostic and
+/// parsing resumes on the next line, so one run reports every syntax error in the file.
+/// </summary>
+public static class SpecParser
+{
+    /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is recorded in every span.</summary>
+    public static ParseResult Parse(string text, string file)
+    {
+        var grammar = new SpecGrammar(new Lexical(file));
+        var diagnostics = new List<Diagnostic>();
+        IInput input = new Input(text);
+
+        var header = grammar.Header(input);
+        if (!header.WasSuccessful)
+        {
+            diagnostics.Add(SyntaxError(file, header, "a spec starts with `experiment <name>` (optionally `extends \"base.ast\"`)"));
+            return new ParseResult(null, diagnostics.ToValueList());
+        }
+
+        input = header.Remainder;
+        var blocks = new List<BlockSyntax>();
+        while (true)
+        {
+            input = grammar.SkipTrivia(input);
+            if (input.AtEnd) break;
+            var open = grammar.BlockOpen(input);
+            if (!open.WasSuccessful)
+            {
+                diagnostics.Add(SyntaxError(file, open, "write a block as `name { key = value ... }`"));
+                input = SkipRestOfLine(open.Remainder);
+                continue;
+            }
+
+            input = ParseFields(grammar, open.Value, open.Remainder, blocks, diagnostics, file);
+        }
+
+        var (name, nameSpan, extends) = header.Value;
+        return new ParseResult(new SpecSyntax(name, extends, blocks.ToValueList(), nameSpan), diagnostics.ToValueList());
+    }
+
+    private static IInput ParseFields(
+        SpecGrammar grammar, (string Name, SourceSpan Span) block, IInput input, List<BlockSyntax> blocks, List<Diagnostic> diagnostics, string file)
+    {
+        var fields = new List<FieldSyntax>();
+        while (true)
+        {
+            input = grammar.SkipTrivia(input);
+            if (input.AtEnd)
+            {
+                diagnostics.Add(DiagnosticCatalog.SyntaxError.At(
+                    PointAt(file, input),
+                    $"block '{block.Name}' opened at line {block.Span.Line} is not closed; add `}}`"));
+                break;
+            }
+
+            if (input.Current == '}')
+            {
+                input = input.Advance();
+                break;
+            }
+
+            var field = grammar.Field(input);
+            if (field.WasSuccessful)
+            {
+                fields.Add(field.Value);
+                input = field.Remainder;
+            }
+            else
+            {
+                diagnostics.Add(SyntaxError(file, field, "write a field as `key = value` (one per line or separated by `;`)"));
+                input = SkipRestOfLine(field.Remainder);
+            }
+        }
+
+        blocks.Add(new BlockSyntax(block.Name, fields.ToValueList(), block.Span));
+        return input;
+    }
+
+    /// <summary>Resumes after an error: at the next line, after a `;`, or before a `}` that closes the block.</summary>
+    private static IInput SkipRestOfLine(IInput input)
+    {
+        var moved = false;
+        while (!input.AtEnd)
+        {
+            var current = input.Current;
+            if (current == '}' && moved) return input;
+            input = input.Advance();
+            moved = true;
+            if (current is '\n' or ';') return input;
+        }
+
+        return input;
+    }
+
+    private static Diagnostic SyntaxError<T>(string file, IResult<T> failure, string hint)
+    {
+        var found = failure.Remainder.AtEnd ? "end of file" : $"'{Printable(failure.Remainder.Current)}'";
+        var expected = failure.Expectations.Where(e => !string.IsNullOrWhiteSpace(e)).Distinct().ToList();
+        var expectation = expected.Count == 0 ? "" : $", expected {string.Join(" or ", expected)}";
+        return DiagnosticCatalog.SyntaxError.At(PointAt(file, failure.Remainder), $"unexpected {found}{expectation}; {hint}");
+    }
+
+    private static string Printable(char c) => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString();
+
+    private static SourceSpan PointAt(string file, IInput input) =>
+        new(file, input.Position, input.AtEnd ? 0 : 1, input.Line, input.Column, input.Line, input.Column + (input.AtEnd ? 0 : 1));
+}

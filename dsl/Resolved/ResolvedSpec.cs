@@ -1,0 +1,28 @@
+using AstDsl.Dsl.Text;
+
+namespace AstDsl.Dsl.Resolved;
+
+/// <summary>
+/// A checked experiment: <c>extends</c> flattened, defaults filled in, shapes inferred. Value-equal, so the source
+/// generator can cache on it.
+/// </summary>
+/// <param name="Name">Experiment name.</param>
+/// <param name="SpecPath">Normalised path of the spec.</param>
+/// <param name="SpecHash">SHA-256 of the spec and its bases (<see cref="Loading.SpecHasher"/>).</param>
+/// <param name="ExtendsChain">Paths of the extended specs, nearest first.</param>
+/// <param name="Features">Audio front end.</param>
+/// <param name="Model">Network shape.</param>
+/// <param name="Pretrain">Initial weights.</param>
+/// <param name="Data">Datasets.</param>
+/// <param name="Augment">Augmentation.</param>
+/// <param name="Train">Optimisation.</param>
+/// <param name="Evaluation">Evaluation.</param>
+/// <param name="Shapes">Inferred shapes, parameters and FLOPs.</param>
+public sealed record ResolvedSpec(
+    string Name, string SpecPath, string SpecHash, ValueList<string> ExtendsChain,
+    FeatureSpec Features, ModelSpec Model, PretrainSpec Pretrain, DataSpec Data, AugmentSpec Augment,
+    TrainSpec Train, EvaluationSpec Evaluation, ShapeInfo Shapes)
+{
+    /// <summary>Folder of the spec; relative paths in the spec resolve against it.</summary>
+    public string SpecDirectory => Loading.SpecPaths.Directory(SpecPath);
+}

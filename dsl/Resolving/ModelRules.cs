@@ -1,0 +1,59 @@
+using AstDsl.Dsl.Binding;
+using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Resolved;
+
+namespace AstDsl.Dsl.Resolving;
+
+/// <summary>Checks that involve several model and feature fields at once.</summary>
+internal static class ModelRules
+{
+    public static void Check(BoundSpec spec, ModelSpec model, PretrainSpec pretrain, BindContext context)
+    {
+        if (spec.Pair("model.patch") is { } patch && patch.First != patch.Second)
+            context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("model.patch"),
+                $"patches must be square, got {patch.First} x {patch.Second}; write `patch = {patch.First}`");
+        if (spec.Find("features.target_length")?.Value is Measure { Dimension: not Units.Time } frames && frames.Value != Math.Floor(frames.Value))
+            context.Report(DiagnosticCatalog.WrongType, spec.SpanOf("features.target_length"),
+                "'features.target_length' in frames must be a whole number; round it or give a duration like `10 s`");
+
+        if (model.FStride > model.PatchSize || model.TStride > model.PatchSize)
+            context.Report(DiagnosticCatalog.StrideLargerThanPatch, spec.SpanOf("model.stride", "model.patch"),
+                $"stride {model.FStride} x {model.TStride} is larger than the patch ({model.PatchSize}), so some input is never seen; use a stride of at most {model.PatchSize}");
+        if (model.Width % model.Heads != 0)
+            context.Report(DiagnosticCatalog.HeadsDoNotDivideWidth, spec.SpanOf("model.heads", "model.width", "model.size"),
+                $"{model.Heads} heads do not divide width {model.Width}; choose heads among {string.Join(", ", Divisors(model.Width))}");
+        CheckInput(spec, model, context);
+        CheckPretrain(spec, model, pretrain, context);
+    }
+
+    private static void CheckInput(BoundSpec spec, ModelSpec model, BindContext context)
+    {
+        if (spec.Pair("model.input") is { } input && (input.First != model.InputFDim || input.Second != model.InputTDim))
+            context.Report(DiagnosticCatalog.InputMismatch, spec.SpanOf("model.input"),
+                $"model input {input.First} x {input.Second} differs from the features (mel_bins x target_length = {model.InputFDim} x {model.InputTDim}); change one so they agree, or drop `input`");
+        if (model.InputFDim < model.PatchSize)
+            context.Report(DiagnosticCatalog.InputSmallerThanPatch, spec.SpanOf("features.mel_bins", "model.patch"),
+                $"{model.InputFDim} mel bins are fewer than one patch ({model.PatchSize}); use at least {model.PatchSize} mel bins or a smaller patch");
+        if (model.InputTDim < model.PatchSize)
+            context.Report(DiagnosticCatalog.InputSmallerThanPatch, spec.SpanOf("features.target_length", "model.patch"),
+                $"target length {model.InputTDim} frames is shorter than one patch ({model.PatchSize}); use at least {model.PatchSize} frames or a smaller patch");
+    }
+
+    private static void CheckPretrain(BoundSpec spec, ModelSpec model, PretrainSpec pretrain, BindContext context)
+    {
+        var expected = pretrain.Kind switch
+        {
+            "audioset" => SizePresets.AudioSetCheckpointWidth,
+            "imagenet" when pretrain.CheckpointPath is not null => SizePresets.WidthFromCheckpointName(pretrain.CheckpointPath),
+            _ => null,
+        };
+        if (expected is { } width && width != model.Width)
+        {
+            var source = pretrain.Kind == "audioset" ? "AudioSet AST checkpoints are base384" : $"'{pretrain.CheckpointPath}' names a";
+            context.Report(DiagnosticCatalog.PretrainWidthMismatch, spec.SpanOf("model.pretrain"),
+                $"{source} width-{width} model but the model is {model.Width} wide; set `size` to a preset of width {width} or use another checkpoint");
+        }
+    }
+
+    private static IEnumerable<int> Divisors(int width) => Enumerable.Range(1, Math.Min(width, 64)).Where(h => width % h == 0);
+}

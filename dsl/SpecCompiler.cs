@@ -1,0 +1,74 @@
+using AstDsl.Dsl.Binding;
+using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Inference;
+using AstDsl.Dsl.Loading;
+using AstDsl.Dsl.Merging;
+using AstDsl.Dsl.Resolved;
+using AstDsl.Dsl.Resolving;
+using AstDsl.Dsl.Text;
+
+namespace AstDsl.Dsl;
+
+/// <summary>
+/// The front door for <c>astc</c> and the source generator: load a spec with its <c>extends</c> chain, check it and
+/// resolve it. Never throws for bad input; every problem comes back as a <see cref="Diagnostic"/>.
+/// </summary>
+public static class SpecCompiler
+{
+    /// <summary>Loads and checks the spec at <paramref name="path"/> from disk.</summary>
+    public static SpecCompilation Load(string path) => Load(path, DiskFileSystem.Instance);
+
+    /// <summary>Loads and checks the spec at <paramref name="path"/> from <paramref name="files"/>.</summary>
+    public static SpecCompilation Load(string path, IFileSystem files)
+    {
+        var chain = SpecLoader.Load(path, files);
+        var diagnostics = chain.Diagnostics.ToList();
+        if (chain.Files.Count == 0 || diagnostics.Any(d => d.IsError)) return Finish(null, diagnostics, chain);
+
+        var context = new BindContext(diagnostics);
+        var merged = SpecMerger.Merge(chain.Files, diagnostics);
+        var bound = SpecBinder.Bind(merged, context);
+        var features = SpecResolver.Features(bound);
+        var model = SpecResolver.Model(bound, features);
+        var pretrain = SpecResolver.Pretrain(bound);
+        var data = SpecResolver.Data(bound);
+        var train = SpecResolver.Train(bound);
+        var evaluation = SpecResolver.Evaluation(bound);
+        ModelRules.Check(bound, model, pretrain, context);
+        TrainingRules.Check(bound, data, train, evaluation, context);
+        if (context.HasErrors) return Finish(null, diagnostics, chain);
+
+        ShapeInfo shapes;
+        try
+        {
+            shapes = ShapeInference.Infer(model);
+        }
+        catch (OverflowException)
+        {
+            context.Report(DiagnosticCatalog.OutOfRange, bound.SpanOf("model.width", "model.size"),
+                "the model is too large to count its parameters in 64 bits; reduce width, depth or input size");
+            return Finish(null, diagnostics, chain);
+        }
+
+        var root = chain.Files[0];
+        var spec = new ResolvedSpec(
+            merged.Name, root.Path, SpecHasher.Hash(chain.Files), chain.Files.Skip(1).Select(f => f.Path).ToValueList(),
+            features, model, pretrain, data, SpecResolver.Augment(bound), train, evaluation, shapes);
+        return Finish(spec, diagnostics, chain);
+    }
+
+    /// <summary>Checks spec <paramref name="text"/> as if it were the file <paramref name="path"/> (which may not extend other specs on disk).</summary>
+    public static SpecCompilation Compile(string text, string path) =>
+        Load(path, new InMemoryFileSystem(new[] { new KeyValuePair<string, string>(path, text) }));
+
+    private static SpecCompilation Finish(ResolvedSpec? spec, List<Diagnostic> diagnostics, SpecChain chain)
+    {
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
+            .ToValueList();
+        return new SpecCompilation(spec, ordered, chain);
+    }
+}
