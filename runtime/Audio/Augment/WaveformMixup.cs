@@ -1,0 +1,28 @@
+using AstDsl.Audio.Features;
+using static TorchSharp.torch;
+
+namespace AstDsl.Audio.Augment;
+
+/// <summary>
+/// The official waveform mixup: the second clip is zero-padded or cut to the first clip's length,
+/// mixed as lambda * a + (1 - lambda) * b, and the mean of the mixture removed.
+/// </summary>
+public static class WaveformMixup
+{
+    /// <summary>The mixed mono waveform (both inputs already mean-free, same rate).</summary>
+    public static Waveform Mix(Waveform first, Waveform second, double lambda)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.SampleRate != second.SampleRate)
+            throw new ArgumentException(
+                $"cannot mix a {first.SampleRate} Hz clip with a {second.SampleRate} Hz clip; set a pipeline SampleRate to resample both");
+        using var scope = NewDisposeScope();
+        var length = first.Samples.shape[0];
+        var other = second.Samples.shape[0] >= length
+            ? second.Samples[..(int)length]
+            : nn.functional.pad(second.Samples, [0, length - second.Samples.shape[0]]);
+        var mixed = first.Samples * lambda + other * (1 - lambda);
+        return new Waveform(ClipPipeline.RemoveMean(mixed).MoveToOuterDisposeScope(), first.SampleRate);
+    }
+}

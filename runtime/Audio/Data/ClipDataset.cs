@@ -1,0 +1,115 @@
+using AstDsl.Audio.Augment;
+using AstDsl.Audio.Features;
+using static TorchSharp.torch;
+
+namespace AstDsl.Audio.Data;
+
+/// <summary>
+/// The official AudiosetDataset: entry i -> (features (target_length, mel bins), target (classes)), with optional
+/// augmentation whose randomness comes only from the seed passed to <see cref="Get"/>. Thread-safe.
+/// </summary>
+public sealed class ClipDataset
+{
+    /// <summary>Creates a dataset over <paramref name="entries"/> with <paramref name="classCount"/> classes.</summary>
+    public ClipDataset(IReadOnlyList<DatafileEntry> entries, int classCount, ClipPipeline pipeline, AugmentOptions? augment = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (classCount < 1) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "needs at least one class");
+        for (var i = 0; i < entries.Count; i++)
+            foreach (var label in entries[i].LabelIndices)
+                if ((uint)label >= (uint)classCount)
+                    throw new ArgumentException($"entry {i} ({entries[i].Wav}) has class index {label}, outside 0..{classCount - 1}");
+        Entries = entries;
+        ClassCount = classCount;
+        Pipeline = pipeline;
+        Augment = augment ?? AugmentOptions.None;
+        Augment.Validate();
+    }
+
+    /// <summary>Creates a dataset from a datafile and its label CSV.</summary>
+    public static ClipDataset FromFiles(string datafile, string labelCsv, ClipPipeline pipeline, AugmentOptions? augment = null)
+    {
+        var labels = LabelMap.Load(labelCsv);
+        return new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline, augment);
+    }
+
+    /// <summary>The clips.</summary>
+    public IReadOnlyList<DatafileEntry> Entries { get; }
+
+    /// <summary>Number of clips.</summary>
+    public int Count => Entries.Count;
+
+    /// <summary>Target width.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>Frames of every feature matrix.</summary>
+    public int Frames => Pipeline.Options.TargetLength;
+
+    /// <summary>Mel bins of every feature matrix.</summary>
+    public int MelBins => Pipeline.MelBins;
+
+    /// <summary>The WAV-to-features pipeline.</summary>
+    public ClipPipeline Pipeline { get; }
+
+    /// <summary>The augmentation applied by <see cref="Get"/>.</summary>
+    public AugmentOptions Augment { get; }
+
+    /// <summary>
+    /// Features (target_length, mel bins) and target (classes) of clip <paramref name="index"/>, both float32 on the CPU,
+    /// owned by the caller. With augmentation, <paramref name="seed"/> fixes every random choice.
+    /// </summary>
+    /// <exception cref="ClipLoadException">The clip (or its mixup partner) cannot be read.</exception>
+    public (Tensor Features, Tensor Target) Get(int index, int seed)
+    {
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"the dataset has {Count} clips");
+        var rng = new Random(seed);
+        var entry = Entries[index];
+        using var scope = NewDisposeScope();
+        using var waveform = Load(index);
+        Waveform mixed;
+        float[] target;
+        if (Augment.MixupProbability > 0 && rng.NextDouble() < Augment.MixupProbability)
+        {
+            var partner = rng.Next(Count);
+            var lambda = RandomDistributions.Beta(rng, Augment.MixupAlpha, Augment.MixupAlpha);
+            using var other = Load(partner);
+            try
+            {
+                mixed = WaveformMixup.Mix(waveform, other, lambda);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ClipLoadException(Entries[partner].Wav, partner, e);
+            }
+            target = TargetBuilder.Mixed(entry.LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, Augment.LabelSmoothing);
+        }
+        else
+        {
+            mixed = new Waveform(waveform.Samples.alias(), waveform.SampleRate);
+            target = TargetBuilder.Single(entry.LabelIndices, ClassCount, Augment.LabelSmoothing);
+        }
+
+        Tensor features;
+        using (mixed)
+            features = Pipeline.PadOrCut(Pipeline.Features(mixed));
+        if (Augment.FrequencyMask > 0) SpecAugment.MaskFrequency(features, Augment.FrequencyMask, rng);
+        if (Augment.TimeMask > 0) SpecAugment.MaskTime(features, Augment.TimeMask, rng);
+        features = Pipeline.Normalize(features);
+        if (Augment.Noise) features = FeatureNoise.Apply(features, rng).Features;
+        return (features.MoveToOuterDisposeScope(), tensor(target).MoveToOuterDisposeScope());
+    }
+
+    private Waveform Load(int index)
+    {
+        var path = Entries[index].Wav;
+        try
+        {
+            return Pipeline.Load(path);
+        }
+        catch (Exception e) when (e is AudioFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ClipLoadException(path, index, e);
+        }
+    }
+}
