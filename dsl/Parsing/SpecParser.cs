@@ -35,7 +35,7 @@ public static class SpecParser
             if (!open.WasSuccessful)
             {
                 diagnostics.Add(SyntaxError(file, open, "write a block as `name { key = value ... }`"));
-                input = SkipRestOfLine(open.Remainder);
+                input = SkipRestOfLine(open.Remainder, insideBlock: false);
                 continue;
             }
 
@@ -76,7 +76,7 @@ public static class SpecParser
             else
             {
                 diagnostics.Add(SyntaxError(file, field, "write a field as `key = value` (one per line or separated by `;`)"));
-                input = SkipRestOfLine(field.Remainder);
+                input = SkipRestOfLine(field.Remainder, insideBlock: true);
             }
         }
 
@@ -84,14 +84,17 @@ public static class SpecParser
         return input;
     }
 
-    /// <summary>Resumes after an error: at the next line, after a `;`, or before a `}` that closes the block.</summary>
-    private static IInput SkipRestOfLine(IInput input)
+    /// <summary>
+    /// Resumes after an error: at the next line, after a `;`, or (inside a block) before the `}` that closes it.
+    /// Outside a block at least one character is skipped, so the caller always makes progress.
+    /// </summary>
+    private static IInput SkipRestOfLine(IInput input, bool insideBlock)
     {
         var moved = false;
         while (!input.AtEnd)
         {
             var current = input.Current;
-            if (current == '}' && moved) return input;
+            if (current == '}' && (insideBlock || moved)) return input;
             input = input.Advance();
             moved = true;
             if (current is '\n' or ';') return input;

@@ -1,0 +1,228 @@
+using AstDsl.Dsl.Diagnostics;
+using Xunit;
+using static AstDsl.Dsl.Tests.Support.Specs;
+
+namespace AstDsl.Dsl.Tests.Checking;
+
+/// <summary>One test per diagnostic id, each pinning the exact line and column.</summary>
+public sealed class DiagnosticIdTests
+{
+    [Fact]
+    public void AST0001_syntax_error_points_at_the_unexpected_token()
+    {
+        var result = Check("experiment t\nmodel {\n  labels = = 3\n}\n");
+        var d = Single(result, "AST0001", 3, 12);
+        Assert.Contains("unexpected '='", d.Message);
+        Assert.Null(result.Spec);
+    }
+
+    [Fact]
+    public void AST0001_every_malformed_line_is_reported_and_parsing_resumes()
+    {
+        var result = Check("experiment t\nmodel {\n  labels 10 20\n  width = \n}\ntrain { batch = [1, }\n");
+        Assert.Equal(
+            new[] { (3, 10), (5, 1), (6, 19) },
+            result.Diagnostics.Where(d => d.Id == "AST0001").Select(d => (d.Span.Line, d.Span.Column)));
+    }
+
+    [Fact]
+    public void AST0001_missing_header()
+    {
+        Single(Check("model { labels = 3 }"), "AST0001", 1, 1);
+    }
+
+    [Fact]
+    public void AST0001_unclosed_block_points_at_end_of_file()
+    {
+        var d = Single(Check("experiment t\nmodel {\n  labels = 3\n"), "AST0001", 4, 1);
+        Assert.Contains("opened at line 2", d.Message);
+    }
+
+    [Fact]
+    public void AST0002_unknown_block_suggests_the_closest_name()
+    {
+        var d = Single(Check(MinimalWith("modle {\n  width = 64\n}")), "AST0002", 10, 1);
+        Assert.Contains("did you mean 'model'?", d.Message);
+    }
+
+    [Fact]
+    public void AST0003_unknown_field_suggests_the_closest_name()
+    {
+        var d = Single(Check(MinimalWith("train {\n  bacth = 4\n}")), "AST0003", 11, 3);
+        Assert.Contains("did you mean 'batch'?", d.Message);
+    }
+
+    [Fact]
+    public void AST0004_field_set_twice_in_one_file()
+    {
+        var d = Single(Check(MinimalWith("train {\n  batch = 4\n  batch = 8\n}")), "AST0004", 12, 3);
+        Assert.Contains("line 11", d.Message);
+    }
+
+    [Fact]
+    public void AST0004_argument_given_twice()
+    {
+        Single(Check(MinimalWith("train { optimizer = adam(lr: 1e-4, lr: 1e-3) }")), "AST0004", 10, 36);
+    }
+
+    [Fact]
+    public void AST0005_wrong_type()
+    {
+        var d = Single(Check(MinimalWith("train {\n  batch = \"many\"\n}")), "AST0005", 11, 11);
+        Assert.Contains("a whole number", d.Message);
+    }
+
+    [Fact]
+    public void AST0006_wrong_unit()
+    {
+        var d = Single(Check(MinimalWith("features {\n  frame_length = 25 kHz\n}")), "AST0006", 11, 18);
+        Assert.Contains("ms or s", d.Message);
+    }
+
+    [Fact]
+    public void AST0007_out_of_range()
+    {
+        var d = Single(Check(MinimalWith("train { batch = 0 }")), "AST0007", 10, 17);
+        Assert.Contains("at least 1", d.Message);
+    }
+
+    [Fact]
+    public void AST0007_non_square_patch()
+    {
+        Single(Check(MinimalWith("model { patch = 16 x 8; stride = 8 }")), "AST0007", 10, 17);
+    }
+
+    [Fact]
+    public void AST0008_missing_required_block_points_at_the_experiment_name()
+    {
+        var d = Single(Check("experiment t\nmodel { labels = 3 }\ndata { train = \"a\"; eval = \"b\" }\n"), "AST0008", 3, 1);
+        Assert.Contains("data.label_csv", d.Message);
+        Single(Check("experiment t\ndata { train = \"a\"; eval = \"b\"; label_csv = \"c\" }\n"), "AST0008", 1, 12);
+    }
+
+    [Fact]
+    public void AST0008_missing_required_argument()
+    {
+        Single(Check(MinimalWith("model { pretrain = imagenet() }")), "AST0008", 10, 20);
+    }
+
+    [Fact]
+    public void AST0009_missing_extended_spec()
+    {
+        var d = Single(Check("experiment t extends \"nowhere/base.ast\"\n"), "AST0009", 1, 22);
+        Assert.Contains("nowhere/base.ast", d.Message);
+    }
+
+    [Fact]
+    public void AST0010_cycle_in_extends()
+    {
+        var result = Check(("a.ast", "experiment a extends \"b.ast\"\n"), ("b.ast", "experiment b extends \"a.ast\"\n"));
+        var d = Single(result, "AST0010", 1, 22, "b.ast");
+        Assert.Contains("a.ast -> b.ast -> a.ast", d.Message);
+    }
+
+    [Fact]
+    public void AST0011_stride_larger_than_patch()
+    {
+        Single(Check(MinimalWith("model {\n  stride = 20 x 10\n}")), "AST0011", 11, 12);
+    }
+
+    [Fact]
+    public void AST0012_heads_do_not_divide_width()
+    {
+        var d = Single(Check(MinimalWith("model {\n  width = 64\n  heads = 5\n}")), "AST0012", 12, 11);
+        Assert.Contains("1, 2, 4, 8, 16, 32, 64", d.Message);
+    }
+
+    [Fact]
+    public void AST0013_input_smaller_than_a_patch()
+    {
+        Single(Check(MinimalWith("features {\n  mel_bins = 8\n}")), "AST0013", 11, 14);
+    }
+
+    [Fact]
+    public void AST0014_non_positive_learning_rate()
+    {
+        Single(Check(MinimalWith("train {\n  optimizer = adam(lr: 0)\n}")), "AST0014", 11, 24);
+    }
+
+    [Fact]
+    public void AST0015_probability_outside_unit_interval()
+    {
+        Single(Check(MinimalWith("augment {\n  mixup = 1.5\n}")), "AST0015", 11, 11);
+    }
+
+    [Fact]
+    public void AST0016_model_input_differs_from_features()
+    {
+        var d = Single(Check(MinimalWith("model {\n  input = 64 x 100\n}")), "AST0016", 11, 11);
+        Assert.Contains("128 x 1024", d.Message);
+    }
+
+    [Fact]
+    public void AST0017_audioset_checkpoint_needs_width_768()
+    {
+        var d = Single(Check(MinimalWith("model {\n  size = small224\n  pretrain audioset \"as.pth\"\n}")), "AST0017", 12, 12);
+        Assert.Contains("base384", d.Message);
+    }
+
+    [Fact]
+    public void AST0017_imagenet_checkpoint_width_from_its_name()
+    {
+        Single(Check(MinimalWith("model {\n  pretrain = imagenet(\"deit_tiny_patch16_224.pth\")\n}")), "AST0017", 11, 14);
+    }
+
+    [Fact]
+    public void AST0018_unknown_option_suggests_the_closest()
+    {
+        var d = Single(Check(MinimalWith("train {\n  loss = bcee\n}")), "AST0018", 11, 10);
+        Assert.Contains("did you mean 'bce'?", d.Message);
+    }
+
+    [Fact]
+    public void AST0019_unknown_argument_suggests_the_closest()
+    {
+        var d = Single(Check(MinimalWith("train {\n  schedule = multistep(strat: 2)\n}")), "AST0019", 11, 24);
+        Assert.Contains("did you mean 'start'?", d.Message);
+    }
+
+    [Fact]
+    public void AST0020_reversed_range()
+    {
+        Single(Check(MinimalWith("train {\n  wa = 5..2\n}")), "AST0020", 11, 8);
+    }
+
+    [Fact]
+    public void AST0020_weight_averaging_past_the_last_epoch()
+    {
+        var d = Single(Check(MinimalWith("train {\n  epochs = 5\n  wa = 1..10\n}")), "AST0020", 12, 8);
+        Assert.Contains("5 epochs", d.Message);
+    }
+
+    [Fact]
+    public void AST0021_main_metric_not_reported()
+    {
+        Single(Check(MinimalWith("evaluation {\n  metrics = [acc]\n  main = mAP\n}")), "AST0021", 12, 10);
+    }
+
+    [Fact]
+    public void AST0022_folds_without_placeholder_is_a_warning()
+    {
+        var result = Check(MinimalWith("data {\n  folds = 1..5\n}"));
+        var d = Single(result, "AST0022", 11, 11);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.NotNull(result.Spec);
+    }
+
+    [Fact]
+    public void Every_catalogued_id_has_a_test_here_and_a_line_in_the_documentation()
+    {
+        var tests = typeof(DiagnosticIdTests).GetMethods().Select(m => m.Name).ToList();
+        var documentation = System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "DIAGNOSTICS.md"));
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            Assert.Contains(tests, name => name.StartsWith(descriptor.Id + "_", StringComparison.Ordinal));
+            Assert.Contains($"| {descriptor.Id} |", documentation);
+        }
+    }
+}
