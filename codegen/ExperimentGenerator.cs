@@ -1,0 +1,44 @@
+using AstDsl.CodeGen.Emit;
+using AstDsl.CodeGen.Pipeline;
+using AstDsl.CodeGen.Reporting;
+using AstDsl.Dsl.Text;
+using Microsoft.CodeAnalysis;
+
+namespace AstDsl.CodeGen;
+
+/// <summary>
+/// Turns every <c>.ast</c> AdditionalFile into a typed experiment class. Each spec is checked against the texts of
+/// all specs (its <c>extends</c> may reach any of them); results are value-equal records, so a spec whose result
+/// did not change is not re-emitted.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ExperimentGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking name of the per-spec checking step (for incrementality tests).</summary>
+    public const string CheckStep = "CheckSpec";
+
+    /// <summary>Extension of spec files.</summary>
+    public const string SpecExtension = ".ast";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Where(file => file.Path.EndsWith(SpecExtension, StringComparison.OrdinalIgnoreCase))
+            .Select((file, cancellation) => new SpecFile(file.Path, file.GetText(cancellation)?.ToString() ?? ""));
+        var allSpecs = specs.Collect().Select((files, _) => files.ToValueList());
+        var generations = specs
+            .Combine(allSpecs)
+            .Select((pair, _) => SpecGenerationStep.Run(pair.Left, pair.Right))
+            .WithTrackingName(CheckStep);
+        context.RegisterSourceOutput(generations, Emit);
+    }
+
+    private static void Emit(SourceProductionContext context, SpecGeneration generation)
+    {
+        foreach (var diagnostic in generation.Diagnostics)
+            context.ReportDiagnostic(SpecDiagnostics.ToRoslyn(diagnostic));
+        if (generation.Spec is { } spec)
+            context.AddSource(Naming.HintName(spec.Name, generation.SpecPath), ExperimentEmitter.Render(spec));
+    }
+}

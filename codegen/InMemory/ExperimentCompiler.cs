@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using AstDsl.Dsl;
+using AstDsl.Dsl.Loading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AstDsl.CodeGen.InMemory;
+
+/// <summary>
+/// Compiles one spec to a loaded experiment class with the same generator <c>dotnet build</c> uses, so a run from an
+/// edited spec executes exactly the code a rebuild would produce, without a second interpreter.
+/// </summary>
+public static class ExperimentCompiler
+{
+    /// <summary>Compiles against the assemblies of the running application (its trusted platform assemblies).</summary>
+    public static ExperimentCompilation Compile(string specPath) => Compile(specPath, RuntimeReferences());
+
+    /// <summary>Compiles the spec at <paramref name="specPath"/> (and the specs it extends) against <paramref name="referencePaths"/>.</summary>
+    public static ExperimentCompilation Compile(string specPath, IEnumerable<string> referencePaths)
+    {
+        var checkedSpec = SpecCompiler.Load(specPath);
+        if (checkedSpec.Spec is not { } spec)
+            return new ExperimentCompilation(null, checkedSpec.Diagnostics, Array.Empty<string>());
+
+        var compilation = CSharpCompilation.Create(
+            "AstDsl.Models.InMemory." + spec.Name + "." + spec.SpecHash.Substring(0, 12),
+            syntaxTrees: null,
+            references: referencePaths.Select(path => MetadataReference.CreateFromFile(path)),
+            options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var specFiles = checkedSpec.Chain.Files.Select(file => (AdditionalText)new SpecText(file.Path, file.Text)).ToImmutableArray();
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new ExperimentGenerator().AsSourceGenerator() },
+            additionalTexts: specFiles,
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+
+        using var image = new MemoryStream();
+        var emitted = generated.Emit(image);
+        var errors = generatorDiagnostics.Concat(emitted.Diagnostics)
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.ToString())
+            .ToList();
+        if (!emitted.Success || errors.Count > 0)
+            return new ExperimentCompilation(null, checkedSpec.Diagnostics, errors);
+
+        var assembly = Assembly.Load(image.ToArray());
+        var experiment = ExperimentLocator.FindBySpecHash(assembly, spec.SpecHash);
+        return experiment is null
+            ? new ExperimentCompilation(null, checkedSpec.Diagnostics, new[] { $"the generated assembly has no experiment with hash {spec.SpecHash}" })
+            : new ExperimentCompilation(experiment, checkedSpec.Diagnostics, Array.Empty<string>());
+    }
+
+    /// <summary>The running application's assemblies (framework, runtime, TorchSharp): what generated code needs.</summary>
+    public static IReadOnlyList<string> RuntimeReferences() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+    /// <summary>Spec text handed to the generator as an AdditionalFile.</summary>
+    private sealed class SpecText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+}
