@@ -1,0 +1,97 @@
+using System.Reflection;
+using AstDsl.CodeGen.InMemory;
+using AstDsl.Dsl.Tests.Support;
+using AstDsl.Training.Experiments;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace AstDsl.Dsl.Tests.Generation;
+
+public sealed class GeneratorOutputTests
+{
+    [Fact]
+    public void Shipped_specs_generate_code_that_compiles_without_warnings()
+    {
+        var driver = GeneratorHarness.Driver(GeneratorHarness.ShippedSpecs())
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Equal(Specs.ShippedNames.Length, driver.GetRunResult().GeneratedTrees.Length);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        Assert.Empty(emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        var experiments = ExperimentLocator.FindAll(Assembly.Load(image.ToArray()));
+        Assert.Equal(Specs.ShippedNames.OrderBy(n => n), experiments.Select(e => e.Name).OrderBy(n => n));
+        foreach (var experiment in experiments)
+            AssertMatchesSpec(experiment);
+    }
+
+    [Fact]
+    public void The_built_models_assembly_holds_the_shipped_experiments_with_current_hashes()
+    {
+        var built = typeof(AstDsl.Models.Generated.DemoExperiment).Assembly;
+        foreach (var name in Specs.ShippedNames)
+        {
+            var spec = SpecCompiler.Load(Specs.Shipped(name)).Spec!;
+            var experiment = ExperimentLocator.FindBySpecHash(built, spec.SpecHash);
+            Assert.NotNull(experiment);
+            AssertMatchesSpec(experiment!);
+        }
+
+        Assert.Equal(4, AstDsl.Models.Generated.DemoExperiment.FDim);
+        Assert.Equal(25, AstDsl.Models.Generated.DemoExperiment.TDim);
+    }
+
+    [Fact]
+    public void Spec_errors_become_compiler_errors_located_in_the_spec()
+    {
+        var spec = GeneratorHarness.Text("/specs/bad.ast", Specs.MinimalWith("model {\n  width = 64\n  heads = 5\n}"));
+        GeneratorHarness.Driver(new[] { spec })
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out _, out var diagnostics);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("AST0012", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        var position = error.Location.GetLineSpan();
+        Assert.Equal("/specs/bad.ast", position.Path);
+        Assert.Equal((11, 10), (position.StartLinePosition.Line, position.StartLinePosition.Character));
+        Assert.StartsWith("/specs/bad.ast(12,11): error AST0012: 5 heads do not divide width 64", error.ToString());
+    }
+
+    [Fact]
+    public void Extends_resolves_among_the_additional_files()
+    {
+        var files = new[]
+        {
+            GeneratorHarness.Text("/specs/base.ast", Specs.Minimal),
+            GeneratorHarness.Text("/specs/sub/child.ast", "experiment child extends \"../base.ast\"\ntrain { batch = 3 }\n"),
+        };
+        var result = GeneratorHarness.Driver(files)
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out _, out var diagnostics)
+            .GetRunResult();
+        Assert.Empty(diagnostics);
+        Assert.Contains(result.GeneratedTrees, tree => tree.ToString().Contains("public sealed class ChildExperiment"));
+    }
+
+    private static void AssertMatchesSpec(IGeneratedExperiment experiment)
+    {
+        var spec = SpecCompiler.Load(Specs.Shipped(experiment.Name)).Spec!;
+        var type = experiment.GetType();
+        Assert.Equal(spec.SpecHash, experiment.SpecHash);
+        Assert.Equal(spec.Shapes.FDim, Const<int>(type, "FDim"));
+        Assert.Equal(spec.Shapes.TDim, Const<int>(type, "TDim"));
+        Assert.Equal(spec.Shapes.TokenCount, Const<int>(type, "TokenCount"));
+        Assert.Equal(spec.Shapes.ParameterCount, Const<long>(type, "ParameterCount"));
+        Assert.Equal(spec.Shapes.TokenCount, experiment.Definition.Model.TokenCount);
+        Assert.Equal(spec.Train.Optimizer.LearningRate, experiment.Definition.Train.Optimizer.LearningRate);
+        Assert.Equal(spec.Features.TargetLength, experiment.Definition.Features.TargetLength);
+        Assert.Equal(spec.Data.Folds, experiment.Definition.Data.Folds);
+        if (experiment.SpecPath == spec.SpecPath)
+            Assert.Equal(Serialization.SpecYaml.Serialize(spec), experiment.Definition.ResolvedSpecYaml);
+    }
+
+    private static T Const<T>(Type type, string name) =>
+        (T)type.GetField(name, BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+}
