@@ -48,7 +48,16 @@ public static class SampleWeights
         ArgumentNullException.ThrowIfNull(weights);
         var text = new StringBuilder();
         foreach (var w in weights)
-            text.Append(w.ToString("0.000000000000000000e+00", CultureInfo.InvariantCulture)).Append('\n');
+            text.Append(NumpyExponent(w)).Append('\n');
         FileOutput.WriteAllText(path, text.ToString());
+    }
+
+    // .NET writes "e+002" with exact digits; numpy writes at least two exponent digits ("e+02").
+    private static string NumpyExponent(double w)
+    {
+        var text = w.ToString("e18", CultureInfo.InvariantCulture);
+        var e = text.LastIndexOf('e') + 2;
+        var digits = text[e..].TrimStart('0').PadLeft(2, '0');
+        return text[..e] + digits;
     }
 }
