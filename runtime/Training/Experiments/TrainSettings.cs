@@ -42,6 +42,8 @@ public sealed record ScheduleSettings
     public bool Warmup { get; init; }
     /// <summary>Warm-up length in optimiser steps.</summary>
     public int WarmupSteps { get; init; } = 1000;
+    /// <summary>Steps between warm-up learning-rate updates (the official code updates every 50 steps).</summary>
+    public int WarmupInterval { get; init; } = 50;
     /// <summary>Schedule after warm-up.</summary>
     public ScheduleKind Kind { get; init; } = ScheduleKind.MultiStep;
     /// <summary>First epoch (1-based) at which MultiStep decays.</summary>
@@ -52,6 +54,8 @@ public sealed record ScheduleSettings
     public double Gamma { get; init; } = 0.85;
     /// <summary>Plateau patience in epochs.</summary>
     public int Patience { get; init; } = 2;
+    /// <summary>Factor applied on a plateau (the official ReduceLROnPlateau uses 0.5).</summary>
+    public double PlateauFactor { get; init; } = 0.5;
 }
 
 /// <summary>Optimisation settings.</summary>

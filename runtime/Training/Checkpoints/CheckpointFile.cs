@@ -1,0 +1,103 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AstDsl.Training.Errors;
+
+namespace AstDsl.Training.Checkpoints;
+
+/// <summary>
+/// The checkpoint container: magic, format version, JSON header length and header, the binary sections in header
+/// order, and a SHA-256 of everything before it. Written to a temporary file, flushed to disk and renamed, so the
+/// final name only ever holds a complete file; a truncated or altered file fails the checksum on reading.
+/// </summary>
+public static class CheckpointFile
+{
+    /// <summary>Current layout version.</summary>
+    public const int FormatVersion = 1;
+    private static readonly byte[] Magic = "ASTCKPT\n"u8.ToArray();
+    private const int HashLength = 32;
+    private const int PreambleLength = 8 + 4 + 8;
+
+    /// <summary>Writes <paramref name="header"/> and <paramref name="sections"/> (names and order as in the header) atomically.</summary>
+    public static void Write(string path, CheckpointHeader header, IReadOnlyList<(string Name, byte[] Data)> sections)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var described = header with { Sections = sections.Select(s => new CheckpointSection(s.Name, s.Data.LongLength)).ToArray() };
+        var json = JsonSerializer.SerializeToUtf8Bytes(described, CheckpointJson.Options);
+        var temp = $"{full}.tmp-{Environment.ProcessId}";
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                void Put(ReadOnlySpan<byte> bytes)
+                {
+                    file.Write(bytes);
+                    hash.AppendData(bytes);
+                }
+                Span<byte> number = stackalloc byte[8];
+                Put(Magic);
+                BinaryPrimitives.WriteInt32LittleEndian(number, FormatVersion);
+                Put(number[..4]);
+                BinaryPrimitives.WriteInt64LittleEndian(number, json.LongLength);
+                Put(number);
+                Put(json);
+                foreach (var (_, data) in sections) Put(data);
+                file.Write(hash.GetHashAndReset());
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads and verifies a checkpoint file.</summary>
+    /// <exception cref="CorruptCheckpointException">The file is truncated, altered or not a checkpoint.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static (CheckpointHeader Header, IReadOnlyDictionary<string, byte[]> Sections) Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"checkpoint {path} does not exist; pass a .astckpt file from a run's checkpoints folder.", path);
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < PreambleLength + HashLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new CorruptCheckpointException(path, $"it does not start with the AstDsl checkpoint signature ({bytes.Length} bytes)");
+        var body = bytes.AsSpan(0, bytes.Length - HashLength);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
+            throw new CorruptCheckpointException(path, $"its SHA-256 checksum does not match its contents ({bytes.Length} bytes)");
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        if (version != FormatVersion)
+            throw new CorruptCheckpointException(path, $"it has format version {version}, this build reads version {FormatVersion}");
+        var headerLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
+        if (headerLength < 0 || headerLength > body.Length - PreambleLength)
+            throw new CorruptCheckpointException(path, $"its header length {headerLength} does not fit in the file");
+        var header = ParseHeader(path, body.Slice(PreambleLength, (int)headerLength));
+        var sections = new Dictionary<string, byte[]>();
+        var offset = PreambleLength + headerLength;
+        foreach (var section in header.Sections)
+        {
+            if (offset + section.Length > body.Length)
+                throw new CorruptCheckpointException(path, $"section '{section.Name}' runs past the end of the file");
+            sections[section.Name] = body.Slice((int)offset, (int)section.Length).ToArray();
+            offset += section.Length;
+        }
+        return (header, sections);
+    }
+
+    private static CheckpointHeader ParseHeader(string path, ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointHeader>(json, CheckpointJson.Options)
+                   ?? throw new CorruptCheckpointException(path, "its header is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptCheckpointException(path, $"its header is not valid ({e.Message}); {Encoding.UTF8.GetString(json[..Math.Min(json.Length, 80)])}");
+        }
+    }
+}

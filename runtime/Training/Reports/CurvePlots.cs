@@ -1,0 +1,51 @@
+using AstDsl.Training.Loop;
+using AstDsl.Training.Runs;
+
+namespace AstDsl.Training.Reports;
+
+/// <summary>Per-epoch curves as PNG: loss.png (train and eval loss) and metrics.png (every metric, ensemble dashed).</summary>
+public static class CurvePlots
+{
+    private const int Width = 900;
+    private const int Height = 520;
+
+    /// <summary>Writes both pictures into the run folder.</summary>
+    public static void Write(RunDirectory run, IReadOnlyList<EpochRecord> history, string mainMetric)
+    {
+        if (history.Count == 0) return;
+        var epochs = history.Select(r => (double)r.Epoch).ToArray();
+
+        var loss = new ScottPlot.Plot();
+        AddLine(loss, epochs, history.Select(r => r.TrainLoss), "train loss", dashed: false);
+        AddLine(loss, epochs, history.Select(r => r.EvalLoss), "eval loss", dashed: false);
+        Label(loss, "Loss per epoch", "loss");
+        loss.SavePng(run.PlotFile("loss"), Width, Height);
+
+        var metrics = new ScottPlot.Plot();
+        foreach (var name in history[0].Metrics.Keys)
+        {
+            AddLine(metrics, epochs, history.Select(r => r.Metrics[name]), name == mainMetric ? $"{name} (main)" : name, dashed: false);
+            if (history[0].EnsembleMetrics is not null)
+                AddLine(metrics, epochs, history.Select(r => r.EnsembleMetrics![name]), $"{name} ensemble", dashed: true);
+        }
+        Label(metrics, "Evaluation metrics per epoch", "value");
+        metrics.SavePng(run.PlotFile("metrics"), Width, Height);
+    }
+
+    private static void AddLine(ScottPlot.Plot plot, double[] xs, IEnumerable<double> ys, string label, bool dashed)
+    {
+        var line = plot.Add.Scatter(xs, ys.ToArray());
+        line.LegendText = label;
+        line.LineWidth = 2;
+        line.MarkerSize = 6;
+        if (dashed) line.LinePattern = ScottPlot.LinePattern.Dashed;
+    }
+
+    private static void Label(ScottPlot.Plot plot, string title, string yLabel)
+    {
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+    }
+}
