@@ -15,7 +15,7 @@ internal sealed class ValueGrammar
         var value = Parse.Ref(() => Value!);
         var range =
             from start in lex.Digits
-            from _ in Parse.String("..")
+            from _ in lex.Symbol("..")
             from end in lex.Digits
             select (start, end);
         var pair =

@@ -7,7 +7,7 @@ namespace AstDsl.Dsl.Tests.Support;
 /// <summary>Spec texts and checks shared by the tests.</summary>
 internal static class Specs
 {
-    public const string File = "spec.ast";
+    public const string FileName = "spec.ast";
 
     /// <summary>The smallest valid spec: everything but labels and the datafiles is defaulted.</summary>
     public const string Minimal = """
@@ -28,7 +28,7 @@ internal static class Specs
     /// <summary>Names of the shipped specs.</summary>
     public static readonly string[] ShippedNames = { "audioset", "audioset_balanced", "esc50", "speechcommands", "demo" };
 
-    public static SpecCompilation Check(string text) => SpecCompiler.Compile(text, File);
+    public static SpecCompilation Check(string text) => SpecCompiler.Compile(text, FileName);
 
     public static SpecCompilation Check(params (string Path, string Text)[] files) =>
         SpecCompiler.Load(files[0].Path, new InMemoryFileSystem(files.Select(f => new KeyValuePair<string, string>(f.Path, f.Text))));
@@ -37,7 +37,7 @@ internal static class Specs
     public static string MinimalWith(string extra) => Minimal + "\n" + extra;
 
     /// <summary>Asserts that <paramref name="result"/> reports exactly one <paramref name="id"/>, at the given position, and returns it.</summary>
-    public static Diagnostic Single(SpecCompilation result, string id, int line, int column, string file = File)
+    public static Diagnostic Single(SpecCompilation result, string id, int line, int column, string file = FileName)
     {
         var matching = result.Diagnostics.Where(d => d.Id == id).ToList();
         Assert.True(matching.Count == 1, $"expected one {id}, got: {string.Join(" | ", result.Diagnostics)}");

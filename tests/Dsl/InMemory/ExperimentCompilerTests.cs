@@ -1,0 +1,61 @@
+using AstDsl.CodeGen.InMemory;
+using AstDsl.Models.Generated;
+using Xunit;
+using static AstDsl.Dsl.Tests.Support.Specs;
+
+namespace AstDsl.Dsl.Tests.InMemory;
+
+public sealed class ExperimentCompilerTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("astdsl-spec-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string CopyShipped(string name, Func<string, string>? edit = null)
+    {
+        var path = Path.Combine(folder, name + ".ast");
+        File.WriteAllText(path, (edit ?? (text => text))(File.ReadAllText(Shipped(name))));
+        return path;
+    }
+
+    [Fact]
+    public void A_spec_compiles_in_memory_to_the_same_experiment_the_build_generates()
+    {
+        var result = ExperimentCompiler.Compile(CopyShipped("demo"));
+        Assert.True(result.Succeeded, string.Join("\n", result.CompilerErrors.Concat(result.Diagnostics.Select(d => d.ToString()))));
+        var experiment = result.Experiment!;
+        Assert.Equal(("demo", DemoExperiment.Hash), (experiment.Name, experiment.SpecHash));
+        Assert.NotEqual(typeof(DemoExperiment), experiment.GetType());
+        Assert.Equal(DemoExperiment.ModelOptions, experiment.Definition.Model);
+        Assert.Equal(folder, experiment.Definition.SpecDirectory);
+        using var model = experiment.CreateModel();
+        Assert.Equal(DemoExperiment.ParameterCount, model.parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
+    public void The_loader_uses_the_built_class_while_the_spec_is_unchanged()
+    {
+        var result = ExperimentLoader.Load(CopyShipped("demo"), typeof(DemoExperiment).Assembly);
+        Assert.IsType<DemoExperiment>(result.Experiment);
+    }
+
+    [Fact]
+    public void The_loader_compiles_an_edited_spec_in_memory()
+    {
+        var path = CopyShipped("demo", text => text.Replace("epochs = 10", "epochs = 3"));
+        var result = ExperimentLoader.Load(path, typeof(DemoExperiment).Assembly);
+        Assert.True(result.Succeeded, string.Join("\n", result.CompilerErrors));
+        Assert.IsNotType<DemoExperiment>(result.Experiment);
+        Assert.Equal(3, result.Experiment!.Definition.Train.Epochs);
+    }
+
+    [Fact]
+    public void Spec_errors_come_back_as_diagnostics_without_compiling()
+    {
+        var path = CopyShipped("demo", text => text.Replace("heads = 4", "heads = 5"));
+        var result = ExperimentLoader.Load(path, typeof(DemoExperiment).Assembly);
+        Assert.False(result.Succeeded);
+        Assert.Equal("AST0012", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(result.CompilerErrors);
+    }
+}
