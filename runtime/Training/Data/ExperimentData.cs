@@ -1,0 +1,87 @@
+using AstDsl.Audio.Augment;
+using AstDsl.Audio.Data;
+using AstDsl.Audio.Features;
+using AstDsl.Training.Checkpoints;
+using AstDsl.Training.Errors;
+using AstDsl.Training.Experiments;
+
+namespace AstDsl.Training.Data;
+
+/// <summary>The datasets of an experiment: training batches (augmented, shuffled or weighted), evaluation batches and the class list.</summary>
+public sealed class ExperimentData : IDisposable
+{
+    private readonly ClipPipeline _pipeline;
+
+    private ExperimentData(ClipPipeline pipeline, AudioBatchSource train, AudioBatchSource eval, IReadOnlyList<LabelInfo> labels)
+    {
+        _pipeline = pipeline;
+        Train = train;
+        Eval = eval;
+        Labels = labels;
+    }
+
+    /// <summary>Training batches.</summary>
+    public AudioBatchSource Train { get; }
+    /// <summary>Evaluation batches (no augmentation, file order, twice the training batch size as the official code).</summary>
+    public AudioBatchSource Eval { get; }
+    /// <summary>Class list from the label CSV.</summary>
+    public IReadOnlyList<LabelInfo> Labels { get; }
+
+    /// <summary>Opens the datafiles of <paramref name="definition"/>; paths resolve against its spec folder.</summary>
+    /// <exception cref="TrainingConfigurationException">Model and features disagree, or a path still holds <c>{fold}</c>.</exception>
+    public static ExperimentData Open(ExperimentDefinition definition)
+    {
+        CheckShapes(definition);
+        var data = definition.Data;
+        var labelCsv = Resolve(definition, data.LabelCsv, "data.labels");
+        var labels = LabelMap.Load(labelCsv);
+        if (labels.Count != definition.Model.LabelCount)
+            throw new TrainingConfigurationException("model.labels", $"the model has {definition.Model.LabelCount} outputs but {labelCsv} defines {labels.Count} classes; make them equal.");
+        var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
+        var trainEntries = Datafile.Load(Resolve(definition, data.TrainFile, "data.train"), labels);
+        var evalEntries = Datafile.Load(Resolve(definition, data.EvalFile, "data.eval"), labels);
+        var loader = new LoaderOptions
+        {
+            BatchSize = definition.Train.BatchSize,
+            Seed = definition.Train.Seed,
+            Workers = data.Workers > 0 ? data.Workers : Math.Max(1, Environment.ProcessorCount),
+            BadFiles = data.OnBadFile == Experiments.BadFilePolicy.Skip ? Audio.Data.BadFilePolicy.Skip : Audio.Data.BadFilePolicy.Fail,
+            SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(Resolve(definition, weights, "data.weights")) : null,
+        };
+        var train = new ClipDataset(trainEntries, labels.Count, pipeline, Augmentation(definition.Augment));
+        var eval = new ClipDataset(evalEntries, labels.Count, pipeline);
+        return new ExperimentData(pipeline,
+            new AudioBatchSource(new BatchLoader(train, loader)),
+            new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 })),
+            Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
+    }
+
+    /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
+    public static string Resolve(ExperimentDefinition definition, string path, string setting)
+    {
+        if (path.Contains("{fold}", StringComparison.Ordinal))
+            throw new TrainingConfigurationException(setting, $"'{path}' still contains {{fold}}; list the folds in data.folds so each fold run substitutes it.");
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
+    }
+
+    /// <summary>The official augmentation switches.</summary>
+    public static AugmentOptions Augmentation(AugmentSettings augment) => new()
+    {
+        MixupProbability = augment.Mixup,
+        FrequencyMask = augment.FreqMask,
+        TimeMask = augment.TimeMask,
+        Noise = augment.Noise,
+        LabelSmoothing = augment.LabelSmoothing,
+    };
+
+    private static void CheckShapes(ExperimentDefinition definition)
+    {
+        if (definition.Model.InputFDim != definition.Features.MelBins)
+            throw new TrainingConfigurationException("features.mel_bins", $"is {definition.Features.MelBins} but the model expects {definition.Model.InputFDim} mel bins; make them equal.");
+        if (definition.Model.InputTDim != definition.Features.TargetLength)
+            throw new TrainingConfigurationException("features.target_length", $"is {definition.Features.TargetLength} but the model expects {definition.Model.InputTDim} frames; make them equal.");
+    }
+
+    /// <summary>Frees the front end's cached filters.</summary>
+    public void Dispose() => _pipeline.Dispose();
+}

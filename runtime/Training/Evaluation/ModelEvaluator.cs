@@ -1,0 +1,81 @@
+using AstDsl.Audio.Data;
+using AstDsl.Audio.Features;
+using AstDsl.Model.Devices;
+using AstDsl.Training.Checkpoints;
+using AstDsl.Training.Data;
+using AstDsl.Training.Errors;
+using TorchSharp;
+
+namespace AstDsl.Training.Evaluation;
+
+/// <summary>
+/// Evaluates stored models on a datafile (<c>astc eval</c>, <c>astc ensemble</c>): the features, label list and
+/// loss come from the checkpoint, so no spec is needed. An ensemble averages the members' sigmoid outputs.
+/// </summary>
+public static class ModelEvaluator
+{
+    /// <summary>Metrics of one checkpoint (a .astckpt file, or a run folder meaning its best weights) on <paramref name="datafile"/>.</summary>
+    public static EvaluationResult Evaluate(string checkpoint, string datafile, EvaluationOptions? options = null) =>
+        Ensemble(new[] { checkpoint }, datafile, options);
+
+    /// <summary>Metrics of the mean prediction of several checkpoints (e.g. the best weights of several runs).</summary>
+    /// <exception cref="TrainingConfigurationException">The checkpoints disagree on features or classes.</exception>
+    public static EvaluationResult Ensemble(IReadOnlyList<string> checkpoints, string datafile, EvaluationOptions? options = null)
+    {
+        options ??= new EvaluationOptions();
+        if (checkpoints.Count == 0) throw new TrainingConfigurationException("checkpoints", "name at least one checkpoint or run folder.");
+        var paths = checkpoints.Select(ResolveCheckpoint).ToArray();
+        var loaded = paths.Select(TrainingCheckpoint.Load).ToArray();
+        var metadata = loaded[0].Metadata;
+        foreach (var other in loaded.Skip(1))
+            if (other.Metadata.Features != metadata.Features || other.Metadata.Model.LabelCount != metadata.Model.LabelCount)
+                throw new TrainingConfigurationException("checkpoints", $"{other.Path} was trained with other features or classes than {loaded[0].Path}; an ensemble needs identical inputs and outputs.");
+
+        var device = DeviceSelector.Resolve(options.Device);
+        using var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(metadata.Features));
+        var labels = options.LabelCsv is { } csv ? LabelMap.Load(csv) : LabelsOf(metadata, paths[0]);
+        var dataset = new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline);
+        var loader = new BatchLoader(dataset, new LoaderOptions
+        {
+            BatchSize = options.BatchSize, Shuffle = false, BadFiles = Audio.Data.BadFilePolicy.Skip,
+            Workers = options.Workers > 0 ? options.Workers : Math.Max(1, Environment.ProcessorCount),
+        });
+        var source = new AudioBatchSource(loader);
+        var members = loaded.Select(checkpoint =>
+        {
+            using var model = checkpoint.CreateModel();
+            model.to(device);
+            return Predictor.Predict(model, source, checkpoint.Metadata.Loss, device).Predictions;
+        }).ToArray();
+        var mean = Predictions.Average(members);
+        var report = mean.Metrics();
+        return new EvaluationResult
+        {
+            Datafile = Path.GetFullPath(datafile), Checkpoints = paths, Report = report, Metrics = MetricSet.From(report),
+            Predictions = mean,
+            MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
+            Skipped = loader.Skipped.ToArray(),
+        };
+    }
+
+    /// <summary>A checkpoint file as given, or the best weights of a run folder.</summary>
+    public static string ResolveCheckpoint(string path)
+    {
+        if (File.Exists(path)) return Path.GetFullPath(path);
+        if (Directory.Exists(path))
+        {
+            var best = Runs.RunDirectory.Open(path).BestCheckpoint;
+            if (File.Exists(best)) return best;
+            throw new RunDirectoryException(path, "has no checkpoints/best.astckpt yet; let at least one epoch finish or pass a checkpoint file.");
+        }
+        throw new FileNotFoundException($"checkpoint {path} does not exist; pass a .astckpt file or a run folder.", path);
+    }
+
+    private static LabelMap LabelsOf(ModelMetadata metadata, string path)
+    {
+        if (metadata.Labels.Count == 0)
+            throw new TrainingConfigurationException("labels", $"{path} stores no label list; pass the label CSV (--labels class_labels_indices.csv).");
+        var ordered = metadata.Labels.OrderBy(l => l.Index).ToArray();
+        return new LabelMap(ordered.Select(l => l.Mid).ToArray(), ordered.Select(l => l.DisplayName).ToArray());
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using AstDsl.Model;
+using AstDsl.Model.Devices;
+using AstDsl.Training.Data;
+using AstDsl.Training.Experiments;
+using AstDsl.Training.Loop;
+using AstDsl.Training.Progress;
+using AstDsl.Training.Reports;
+using AstDsl.Training.Runs;
+
+namespace AstDsl.Training;
+
+/// <summary>
+/// Entry point for <c>astc train</c>: runs a generated experiment end to end (data, model with pretrained weights,
+/// training, evaluation, checkpoints, report) in a new run folder, or continues one. An experiment with folds
+/// runs once per fold inside one run folder and reports the mean accuracy, as the official ESC-50 recipe.
+/// Ctrl-C or SIGTERM saves a resumable checkpoint and ends with <see cref="Errors.TrainingInterruptedException"/>.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs <paramref name="definition"/>; continues <see cref="RunOptions.ResumeFrom"/> when it is set.</summary>
+    public static RunResult Run(ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default)
+    {
+        if (options.ResumeFrom is { } existing) return Resume(existing, definition, createModel, options, cancel);
+        var run = RunDirectory.Create(options.RunsRoot, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
+        return Execute(run, definition, createModel, options, resume: false, cancel);
+    }
+
+    /// <summary>Continues the run in <paramref name="runDirectory"/> (model, optimiser, schedule, RNG and progress from its last checkpoint).</summary>
+    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default) =>
+        Execute(RunDirectory.Open(runDirectory), definition, createModel, options, resume: true, cancel);
+
+    private static RunResult Execute(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, bool resume, CancellationToken cancel)
+    {
+        if (options.Threads is { } threads) TorchSharp.torch.set_num_threads(threads);
+        var device = DeviceSelector.Resolve(options.Device);
+        using var signal = new InterruptSignal(cancel);
+        return ProgressDisplay.Run(reporter => definition.Data.Folds.Count == 0
+            ? TrainSplit(run, definition, createModel, options, device, resume, reporter, signal.Token)
+            : CrossValidate(run, definition, createModel, options, device, resume, reporter, signal.Token));
+    }
+
+    private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+        TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
+    {
+        using var data = ExperimentData.Open(definition);
+        var setup = new TrainerSetup
+        {
+            Definition = definition,
+            // Resumed weights replace the pretrained ones, so the transfer is skipped.
+            CreateModel = resume ? createModel : ModelInitializer.WithPretraining(definition, createModel),
+            Train = data.Train, Eval = data.Eval, Run = run, Labels = data.Labels, Resume = resume,
+            EpochsOverride = options.EpochsOverride, Device = device,
+        };
+        var result = Trainer.Train(setup, reporter, cancel);
+        var skipped = data.Train.Skipped.Concat(data.Eval.Skipped).Select(s => $"skipped unreadable clip {s.Path} (epoch {s.Epoch}): {s.Reason}").Distinct().ToArray();
+        return skipped.Length == 0 ? result : result with { Warnings = result.Warnings.Concat(skipped).ToArray() };
+    }
+
+    private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+        TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
+    {
+        var folds = new List<RunResult>();
+        foreach (var fold in definition.Data.Folds)
+        {
+            var foldDefinition = FoldDefinition.For(definition, fold);
+            var path = Path.Combine(run.Path, $"fold-{fold.ToString(CultureInfo.InvariantCulture)}");
+            var started = resume && File.Exists(Path.Combine(path, "checkpoints", "last.astckpt"));
+            var foldRun = started ? RunDirectory.Open(path) : RunDirectory.CreateAt(path, definition.ResolvedSpecYaml);
+            reporter.Message($"fold {fold}: {foldRun.Path}");
+            folds.Add(TrainSplit(foldRun, foldDefinition, createModel, options, device, started, reporter, cancel));
+        }
+        var result = new RunResult
+        {
+            RunDirectory = run.Path,
+            MainMetric = folds[0].MainMetric,
+            BestMetric = folds.Average(f => f.BestMetric),
+            FinalMetrics = folds[0].FinalMetrics.Keys.ToDictionary(k => k, k => folds.Average(f => f.FinalMetrics[k])),
+            Folds = folds,
+            FoldMeanAccuracy = folds.Average(f => f.FinalMetrics["acc"]),
+            Warnings = folds.SelectMany(f => f.Warnings).Distinct().ToArray(),
+        };
+        RunReport.Write(run, definition, result);
+        reporter.Message(FormattableString.Invariant($"cross-validation over {folds.Count} folds: mean accuracy {result.FoldMeanAccuracy:F4}"));
+        return result;
+    }
+}

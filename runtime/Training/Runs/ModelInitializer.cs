@@ -1,0 +1,29 @@
+using AstDsl.Model;
+using AstDsl.Model.Transfer;
+using AstDsl.Training.Data;
+using AstDsl.Training.Errors;
+using AstDsl.Training.Experiments;
+
+namespace AstDsl.Training.Runs;
+
+/// <summary>The initial model of a run: the spec's shape, then the pretrained weights the spec names.</summary>
+public static class ModelInitializer
+{
+    /// <summary>Wraps <paramref name="createModel"/> so that it also transfers ImageNet or AudioSet weights.</summary>
+    /// <exception cref="TrainingConfigurationException">Pretraining is requested without a checkpoint path.</exception>
+    public static Func<AstModel> WithPretraining(ExperimentDefinition definition, Func<AstModel> createModel)
+    {
+        var pretrain = definition.Pretrain;
+        if (pretrain.Kind == PretrainKind.None) return createModel;
+        if (string.IsNullOrWhiteSpace(pretrain.CheckpointPath))
+            throw new TrainingConfigurationException("pretrain", $"{pretrain.Kind} pretraining needs a checkpoint path.");
+        var path = ExperimentData.Resolve(definition, pretrain.CheckpointPath, "pretrain");
+        return () =>
+        {
+            var model = createModel();
+            if (pretrain.Kind == PretrainKind.ImageNet) ImageNetTransfer.Apply(model, path);
+            else AudioSetTransfer.Apply(model, path);
+            return model;
+        };
+    }
+}
