@@ -56,9 +56,10 @@ internal sealed class ExperimentView
             ("Name", String(t.Optimizer.Name)), ("LearningRate", Double(t.Optimizer.LearningRate)), ("Beta1", Double(t.Optimizer.Beta1)),
             ("Beta2", Double(t.Optimizer.Beta2)), ("WeightDecay", Double(t.Optimizer.WeightDecay)));
         Schedule = Assignments(
-            ("Warmup", Bool(t.Warmup)), ("WarmupSteps", Int(t.WarmupSteps)), ("Kind", "ScheduleKind." + EnumNames.Schedule(t.Schedule.Kind)),
+            ("Warmup", Bool(t.Warmup)), ("WarmupSteps", Int(t.WarmupSteps)), ("WarmupInterval", Int(t.WarmupInterval)),
+            ("Kind", "ScheduleKind." + EnumNames.Schedule(t.Schedule.Kind)),
             ("DecayStart", Int(t.Schedule.DecayStart)), ("DecayStep", Int(t.Schedule.DecayStep)), ("Gamma", Double(t.Schedule.Gamma)),
-            ("Patience", Int(t.Schedule.Patience)));
+            ("Patience", Int(t.Schedule.Patience)), ("PlateauFactor", Double(t.Schedule.PlateauFactor)));
         Train = Assignments(
             ("Loss", "LossKind." + EnumNames.Loss(t.Loss)), ("BatchSize", Int(t.BatchSize)), ("Epochs", Int(t.Epochs)),
             ("AccumulationSteps", Int(t.AccumulationSteps)), ("ClipNorm", NullableDouble(t.ClipNorm)),

@@ -14,6 +14,7 @@ internal static class SpecSchema
     private static readonly NumberKind NonNegativeCount = new(true, Bounds.AtLeast(0));
     private static readonly NumberKind Rate = new(false, Bounds.Rate);
     private static readonly Bounds Gamma = new(0, false, 1, true, Diagnostics.DiagnosticCatalog.OutOfRange);
+    private static readonly Bounds PlateauFactor = new(0, false, 1, false, Diagnostics.DiagnosticCatalog.OutOfRange);
 
     private static readonly Parameter[] AdamArguments =
     {
@@ -84,11 +85,12 @@ internal static class SpecSchema
                 ("clip", new(new OrOffKind(new NumberKind(false, Bounds.Positive)))),
                 ("warmup", new(SwitchKind.Instance)),
                 ("warmup_steps", new(new NumberKind(true, Bounds.AtLeast(1), Units.Steps))),
+                ("warmup_interval", new(new NumberKind(true, Bounds.AtLeast(1), Units.Steps))),
                 ("schedule", new(new ChoiceKind(new Dictionary<string, Parameter[]>
                 {
                     ["constant"] = Array.Empty<Parameter>(),
                     ["multistep"] = new Parameter[] { new("start", Count), new("step", Count), new("gamma", new NumberKind(false, Gamma)) },
-                    ["plateau"] = new Parameter[] { new("patience", NonNegativeCount), new("gamma", new NumberKind(false, Gamma)) },
+                    ["plateau"] = new Parameter[] { new("patience", NonNegativeCount), new("factor", new NumberKind(false, PlateauFactor)) },
                 }))),
                 ("wa", new(new OrOffKind(new RangeKind(Bounds.AtLeast(1))))),
                 ("seed", new(NonNegativeCount))),

@@ -14,7 +14,8 @@ public sealed record OptimizerSpec(string Name, double LearningRate, double Beta
 /// <param name="DecayStep">Epochs between decays (multistep).</param>
 /// <param name="Gamma">Decay factor.</param>
 /// <param name="Patience">Epochs without improvement before a decay (plateau).</param>
-public sealed record ScheduleSpec(string Kind, int DecayStart, int DecayStep, double Gamma, int Patience);
+/// <param name="PlateauFactor">Learning-rate factor on a plateau.</param>
+public sealed record ScheduleSpec(string Kind, int DecayStart, int DecayStep, double Gamma, int Patience, double PlateauFactor);
 
 /// <summary>Optimisation.</summary>
 /// <param name="Optimizer">Optimiser and its arguments.</param>
@@ -25,10 +26,11 @@ public sealed record ScheduleSpec(string Kind, int DecayStart, int DecayStep, do
 /// <param name="ClipNorm">Gradient-norm clip, or null.</param>
 /// <param name="Warmup">Linear warm-up on.</param>
 /// <param name="WarmupSteps">Warm-up length in optimiser steps.</param>
+/// <param name="WarmupInterval">Optimiser steps between warm-up learning-rate updates.</param>
 /// <param name="Schedule">Schedule after warm-up.</param>
 /// <param name="WeightAveragingStart">First averaged epoch, or null when weight averaging is off.</param>
 /// <param name="WeightAveragingEnd">Last averaged epoch, or null.</param>
 /// <param name="Seed">Random seed.</param>
 public sealed record TrainSpec(
     OptimizerSpec Optimizer, string Loss, int BatchSize, int Epochs, int AccumulationSteps, double? ClipNorm,
-    bool Warmup, int WarmupSteps, ScheduleSpec Schedule, int? WeightAveragingStart, int? WeightAveragingEnd, int Seed);
+    bool Warmup, int WarmupSteps, int WarmupInterval, ScheduleSpec Schedule, int? WeightAveragingStart, int? WeightAveragingEnd, int Seed);

@@ -93,12 +93,14 @@ internal static class SpecResolver
             ClipNorm: spec.Find("train.clip")?.Value is Measure clip ? clip.Value : null,
             Warmup: spec.Switch("train.warmup", true),
             WarmupSteps: spec.Int("train.warmup_steps", 1000),
+            WarmupInterval: spec.Int("train.warmup_interval", 50),
             Schedule: new ScheduleSpec(
                 schedule?.Variant ?? "multistep",
                 schedule?.Int("start", 2) ?? 2,
                 schedule?.Int("step", 1) ?? 1,
                 schedule?.Real("gamma", 0.5) ?? 0.5,
-                schedule?.Int("patience", 2) ?? 2),
+                schedule?.Int("patience", 2) ?? 2,
+                schedule?.Real("factor", 0.5) ?? 0.5),
             WeightAveragingStart: averaging?.Item1,
             WeightAveragingEnd: averaging?.Item2,
             Seed: spec.Int("train.seed", 0));

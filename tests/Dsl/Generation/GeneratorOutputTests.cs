@@ -1,6 +1,7 @@
 using System.Reflection;
 using AstDsl.CodeGen.InMemory;
 using AstDsl.Dsl.Tests.Support;
+using AstDsl.Dsl.Text;
 using AstDsl.Training.Experiments;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -88,6 +89,18 @@ public sealed class GeneratorOutputTests
         Assert.Equal(spec.Train.Optimizer.LearningRate, experiment.Definition.Train.Optimizer.LearningRate);
         Assert.Equal(spec.Features.TargetLength, experiment.Definition.Features.TargetLength);
         Assert.Equal(spec.Data.Folds, experiment.Definition.Data.Folds);
+        var d = experiment.Definition;
+        Assert.Equal(spec.Pretrain.Kind, d.Pretrain.Kind.ToString().ToLowerInvariant());
+        Assert.Equal(spec.Pretrain.CheckpointPath, d.Pretrain.CheckpointPath);
+        Assert.Equal((spec.Data.TrainFile, spec.Data.SampleWeightFile), (d.Data.TrainFile, d.Data.SampleWeightFile));
+        Assert.Equal((spec.Augment.Mixup, spec.Augment.FreqMask, spec.Augment.TimeMask), (d.Augment.Mixup, d.Augment.FreqMask, d.Augment.TimeMask));
+        Assert.Equal(spec.Train.Loss, d.Train.Loss.ToString().ToLowerInvariant());
+        Assert.Equal(spec.Train.Schedule.Kind, d.Train.Schedule.Kind.ToString().ToLowerInvariant());
+        Assert.Equal((spec.Train.Schedule.DecayStart, spec.Train.Schedule.Gamma, spec.Train.Warmup, spec.Train.WarmupInterval),
+            (d.Train.Schedule.DecayStart, d.Train.Schedule.Gamma, d.Train.Schedule.Warmup, d.Train.Schedule.WarmupInterval));
+        Assert.Equal(spec.Train.WeightAveragingEnd, d.Train.WeightAveraging?.End);
+        Assert.Equal((spec.Evaluation.MainMetric, spec.Evaluation.Metrics), (d.Evaluation.MainMetric, d.Evaluation.Metrics.ToValueList()));
+        Assert.Equal((spec.Features.NormMean, spec.Features.NormStd), (d.Features.NormMean, d.Features.NormStd));
         if (experiment.SpecPath == spec.SpecPath)
             Assert.Equal(Serialization.SpecYaml.Serialize(spec), experiment.Definition.ResolvedSpecYaml);
     }

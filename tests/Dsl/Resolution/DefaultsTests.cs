@@ -39,9 +39,9 @@ public sealed class DefaultsTests
     [Fact]
     public void Calls_fill_unnamed_arguments_by_position_and_defaults_for_the_rest()
     {
-        var spec = Check(MinimalWith("train {\n  optimizer = adamw(3e-4)\n  schedule = plateau(patience: 4)\n  wa = 2..5\n  clip = 1.5\n}")).Spec!;
+        var spec = Check(MinimalWith("train {\n  optimizer = adamw(3e-4)\n  schedule = plateau(patience: 4, factor: 0.25)\n  wa = 2..5\n  clip = 1.5\n}")).Spec!;
         Assert.Equal(("adamw", 3e-4, 5e-7), (spec.Train.Optimizer.Name, spec.Train.Optimizer.LearningRate, spec.Train.Optimizer.WeightDecay));
-        Assert.Equal(("plateau", 4, 0.5), (spec.Train.Schedule.Kind, spec.Train.Schedule.Patience, spec.Train.Schedule.Gamma));
+        Assert.Equal(("plateau", 4, 0.25), (spec.Train.Schedule.Kind, spec.Train.Schedule.Patience, spec.Train.Schedule.PlateauFactor));
         Assert.Equal((2, 5), (spec.Train.WeightAveragingStart, spec.Train.WeightAveragingEnd));
         Assert.Equal(1.5, spec.Train.ClipNorm);
     }
