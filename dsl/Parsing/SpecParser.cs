@@ -14,6 +14,7 @@ public static class SpecParser
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is recorded in every span.</summary>
     public static ParseResult Parse(string text, string file)
     {
+        if (NestingGuard.Check(text, file) is { } tooDeep) return new ParseResult(null, ValueList.Of(tooDeep));
         var grammar = new SpecGrammar(new Lexical(file));
         var diagnostics = new List<Diagnostic>();
         IInput input = new Input(text);

@@ -47,8 +47,16 @@ public sealed class BatchLoader
     /// Stopping the enumeration early cancels the remaining work.
     /// </summary>
     /// <exception cref="ClipLoadException">A clip is unreadable and the policy is <see cref="BadFilePolicy.Fail"/>.</exception>
-    public IEnumerable<Batch> Epoch(int epoch, CancellationToken cancellation = default)
+    public IEnumerable<Batch> Epoch(int epoch, CancellationToken cancellation = default) => Epoch(epoch, 0, cancellation);
+
+    /// <summary>
+    /// The batches of epoch <paramref name="epoch"/> from batch number <paramref name="firstBatch"/> on, without decoding
+    /// the earlier ones: a resumed epoch yields exactly the batches the uninterrupted one would have.
+    /// </summary>
+    /// <exception cref="ClipLoadException">A clip is unreadable and the policy is <see cref="BadFilePolicy.Fail"/>.</exception>
+    public IEnumerable<Batch> Epoch(int epoch, int firstBatch, CancellationToken cancellation = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
         var order = EpochOrder.For(Dataset.Count, Options, epoch);
         var queue = Channel.CreateBounded<Batch>(new BoundedChannelOptions(Options.Prefetch)
         {
@@ -57,7 +65,7 @@ public sealed class BatchLoader
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var producer = Task.Run(() => Produce(order, epoch, queue.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => Produce(order, epoch, firstBatch, queue.Writer, stop.Token), stop.Token);
         try
         {
             while (queue.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
@@ -80,12 +88,12 @@ public sealed class BatchLoader
         }
     }
 
-    private async Task Produce(int[] order, int epoch, ChannelWriter<Batch> writer, CancellationToken cancellation)
+    private async Task Produce(int[] order, int epoch, int firstBatch, ChannelWriter<Batch> writer, CancellationToken cancellation)
     {
         try
         {
             var size = Options.BatchSize;
-            for (var b = 0; b < BatchesPerEpoch; b++)
+            for (var b = firstBatch; b < BatchesPerEpoch; b++)
             {
                 var start = b * size;
                 var count = Math.Min(size, order.Length - start);

@@ -117,6 +117,22 @@ public sealed class BatchLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_mid_epoch_yields_the_same_later_batches()
+    {
+        var loader = new BatchLoader(Dataset(Everything), new LoaderOptions { BatchSize = 2, Seed = 4 });
+        var full = loader.Epoch(3).ToList();
+        var resumed = loader.Epoch(3, firstBatch: 2).ToList();
+        Assert.Equal(full.Count - 2, resumed.Count);
+        for (var i = 0; i < resumed.Count; i++)
+        {
+            Assert.Equal(full[i + 2].Number, resumed[i].Number);
+            Assert.Equal(full[i + 2].Indices, resumed[i].Indices);
+            TensorAssert.Equal(resumed[i].Features, full[i + 2].Features, $"batch {i + 2}");
+        }
+        foreach (var b in full.Concat(resumed)) b.Dispose();
+    }
+
+    [Fact]
     public void Leaving_an_epoch_early_stops_the_producer()
     {
         var loader = new BatchLoader(Dataset(), new LoaderOptions { BatchSize = 1, Prefetch = 1 });

@@ -40,13 +40,6 @@ public sealed class DatafileTests
     [InlineData("{\"data\": [\n{\"wav\": \"a.wav\",, }]}", 2, "invalid JSON")]
     [InlineData("{\"items\": []}", 0, "no \"data\" array")]
     [InlineData("[1, 2]", 1, "must be a JSON object")]
-    public void Malformed_datafiles_name_file_line_and_problem(string json, int line, string problem)
-    {
-        using var dir = new TempDir();
-        var path = dir.Write("bad.json", json);
-        var e = Assert.Throws<DatasetFormatException>(() => Datafile.Load(path, Labels()));
-        Assert.Contains(problem, e.Message);
-        Assert.Equal(line, e.Line);
-        Assert.StartsWith(path, e.Message);
-    }
+    public void Malformed_datafiles_name_file_line_and_problem(string json, int line, string problem) =>
+        FormatErrorAssert.Rejects("bad.json", json, path => Datafile.Load(path, Labels()), line, problem);
 }

@@ -37,13 +37,6 @@ public sealed class LabelMapTests
     [InlineData("index,mid,display_name\n0,/m/a,A\n0,/m/b,B\n", 3, "used twice")]
     [InlineData("index,mid,display_name\n0,/m/a,A\n5,/m/b,B\n", 3, "out of range")]
     [InlineData("index,mid,display_name\n0,/m/a,A\n1,/m/a,B\n", 3, "already appears on line 2")]
-    public void Malformed_files_name_file_line_and_problem(string text, int line, string problem)
-    {
-        using var dir = new TempDir();
-        var path = dir.Write("bad.csv", text);
-        var e = Assert.Throws<DatasetFormatException>(() => LabelMap.Load(path));
-        Assert.Equal(line, e.Line);
-        Assert.Contains(problem, e.Message);
-        Assert.StartsWith(path, e.Message);
-    }
+    public void Malformed_files_name_file_line_and_problem(string text, int line, string problem) =>
+        FormatErrorAssert.Rejects("bad.csv", text, path => LabelMap.Load(path), line, problem);
 }

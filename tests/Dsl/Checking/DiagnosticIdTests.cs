@@ -26,6 +26,14 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
+    public void AST0001_brackets_nested_too_deep_are_refused_before_parsing()
+    {
+        var deep = new string('[', 10_000);
+        var d = Single(Check($"experiment t\ntrain {{\n  x = {deep}\n}}\n"), "AST0001", 3, 7 + 63);
+        Assert.Contains("deeper than 64", d.Message);
+    }
+
+    [Fact]
     public void AST0001_missing_header()
     {
         Single(Check("model { labels = 3 }"), "AST0001", 1, 1);
