@@ -19,8 +19,20 @@ public static class Datafile
     /// <exception cref="DatasetFormatException">Malformed JSON, a missing field, or an unknown label (names file and line).</exception>
     public static IReadOnlyList<DatafileEntry> Load(string path, LabelMap labels)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(labels);
+        return Read(path, labels);
+    }
+
+    /// <summary>
+    /// Reads a datafile without a label CSV (e.g. for normalisation statistics): entries keep their mids but have no
+    /// label indices.
+    /// </summary>
+    /// <exception cref="DatasetFormatException">Malformed JSON or a missing field (names file and line).</exception>
+    public static IReadOnlyList<DatafileEntry> LoadUnlabelled(string path) => Read(path, null);
+
+    private static IReadOnlyList<DatafileEntry> Read(string path, LabelMap? labels)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var bytes = File.ReadAllBytes(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var lines = new LineIndex(bytes);
@@ -77,7 +89,7 @@ public static class Datafile
         FileOutput.WriteAllText(path, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
     }
 
-    private static DatafileEntry ReadEntry(ref Utf8JsonReader reader, string path, string folder, LineIndex lines, LabelMap labels, int ordinal)
+    private static DatafileEntry ReadEntry(ref Utf8JsonReader reader, string path, string folder, LineIndex lines, LabelMap? labels, int ordinal)
     {
         var line = lines.LineOf(reader.TokenStartIndex);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -104,9 +116,9 @@ public static class Datafile
         if (string.IsNullOrWhiteSpace(labelText))
             throw new DatasetFormatException(path, line, $"entry {ordinal} ({wav}) has no \"labels\"", "Add \"labels\": \"mid1,mid2\" with mids from the label CSV.");
         var mids = labelText.Split(',', StringSplitOptions.TrimEntries);
-        var indices = new int[mids.Length];
-        for (var i = 0; i < mids.Length; i++)
-            if (!labels.TryGetIndex(mids[i], out indices[i]))
+        var indices = new int[labels == null ? 0 : mids.Length];
+        for (var i = 0; i < indices.Length; i++)
+            if (!labels!.TryGetIndex(mids[i], out indices[i]))
                 throw new DatasetFormatException(path, line, $"entry {ordinal} ({wav}) has label '{mids[i]}', which the label CSV does not define",
                     "Use a mid from the label CSV's 'mid' column, or add the class there.");
         return new DatafileEntry(Path.GetFullPath(Path.Combine(folder, wav)), mids, indices);

@@ -14,6 +14,12 @@ namespace AstDsl.Audio.Features;
 /// <param name="Values">Number of values (clips x target_length x mel bins).</param>
 public sealed record FbankStatistics(double Mean, double Std, int Clips, long Values)
 {
+    /// <summary>Statistics of every clip of an official datafile (labels are not needed), as <c>astc stats DATAFILE</c>.</summary>
+    /// <exception cref="Data.DatasetFormatException">The datafile is malformed.</exception>
+    /// <exception cref="AudioFormatException">A clip cannot be decoded.</exception>
+    public static FbankStatistics ForDatafile(string datafile, ClipPipeline pipeline, int workers = 0) =>
+        Compute(Data.Datafile.LoadUnlabelled(datafile).Select(e => e.Wav).ToArray(), pipeline, workers);
+
     /// <summary>Statistics of the given WAV files through <paramref name="pipeline"/>, decoding in parallel.</summary>
     /// <exception cref="AudioFormatException">A file cannot be decoded.</exception>
     public static FbankStatistics Compute(IReadOnlyList<string> wavPaths, ClipPipeline pipeline, int workers = 0)

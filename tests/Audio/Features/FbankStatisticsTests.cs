@@ -26,6 +26,16 @@ public sealed class FbankStatisticsTests
     }
 
     [Fact]
+    public void Datafile_statistics_need_no_label_csv()
+    {
+        using var dir = new TempDir();
+        var datafile = dir.Write("d.json",
+            $"{{\"data\": [{{\"wav\": \"{Golden.PathOf("speech16k.wav")}\", \"labels\": \"/m/unknown\"}}]}}");
+        using var pipeline = new ClipPipeline(new ClipPipelineOptions { TargetLength = 300 });
+        Assert.Equal(FbankStatistics.Compute([Golden.PathOf("speech16k.wav")], pipeline), FbankStatistics.ForDatafile(datafile, pipeline));
+    }
+
+    [Fact]
     public void Statistics_ignore_the_normalisation_setting()
     {
         var path = Golden.PathOf("speech16k.wav");
