@@ -27,6 +27,8 @@ public static class SpecMerger
                 }
                 else if (blocksInFile.Add(block.Name))
                 {
+                    // The most derived file that opens the block owns its span, so block-level problems point at
+                    // the spec being edited rather than at its base.
                     blocks[index] = (block.Name, block.Span, blocks[index].Fields);
                 }
 

@@ -1,4 +1,5 @@
 using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Printing;
 using AstDsl.Dsl.Syntax;
 
 namespace AstDsl.Dsl.Binding.Kinds;
@@ -56,9 +57,7 @@ internal sealed class NumberKind : ValueKind
         if (Integer && (converted != Math.Floor(converted) || Math.Abs(converted) > int.MaxValue))
             return WrongType(value, name, context);
         if (Bounds is { } bounds && !bounds.Contains(converted))
-            return context.Report(bounds.Descriptor, number.Span, $"'{name}' must be {bounds.Describe()}, got {SpecValueText(number)}");
+            return context.Report(bounds.Descriptor, number.Span, $"'{name}' must be {bounds.Describe()}, got {SpecPrinter.PrintValue(number)}");
         return new Measure(converted, dimension);
     }
-
-    private static string SpecValueText(NumberSyntax number) => Printing.SpecPrinter.PrintValue(number);
 }

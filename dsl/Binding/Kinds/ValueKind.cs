@@ -1,3 +1,5 @@
+using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Printing;
 using AstDsl.Dsl.Syntax;
 
 namespace AstDsl.Dsl.Binding.Kinds;
@@ -16,6 +18,5 @@ internal abstract class ValueKind
 
     /// <summary>The AST0005 report for a value of the wrong shape.</summary>
     protected object? WrongType(ValueSyntax value, string name, BindContext context) =>
-        context.Report(Diagnostics.DiagnosticCatalog.WrongType, value.Span,
-            $"'{name}' expects {Description}, not '{Printing.SpecPrinter.PrintValue(value)}'");
+        context.Report(DiagnosticCatalog.WrongType, value.Span, $"'{name}' expects {Description}, not '{SpecPrinter.PrintValue(value)}'");
 }
