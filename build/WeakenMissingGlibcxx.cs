@@ -7,6 +7,7 @@
 // (VER_FLG_WEAK in its .gnu.version_r entry) turns the hard error into nothing at all, which is exactly
 // what the loader does for optional versions. Only copies in build/publish output are patched, never the
 // NuGet cache, and only when the system libstdc++ lacks the version.
+#nullable enable
 using System;
 using System.IO;
 using System.Linq;

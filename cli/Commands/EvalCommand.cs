@@ -1,0 +1,35 @@
+using System.CommandLine;
+using AstDsl.Cli.Console;
+using AstDsl.Training.Evaluation;
+
+namespace AstDsl.Cli.Commands;
+
+/// <summary><c>astc eval CHECKPOINT DATAFILE</c>: the paper's metrics of a trained model on a datafile.</summary>
+public static class EvalCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var checkpoint = new Argument<FileInfo>("checkpoint") { Description = "A checkpoint written by astc run (or a run directory)." };
+        var datafile = new Argument<FileInfo>("datafile") { Description = "Datafile in the official JSON format." };
+        var labels = new Option<FileInfo?>("--labels") { Description = "class_labels_indices.csv (default: the one stored with the checkpoint)." };
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 24 };
+        var device = CommonOptions.Device();
+        var threads = CommonOptions.Threads();
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, device, threads };
+        command.SetAction(result => UserErrors.Guard(() =>
+        {
+            CommonOptions.ApplyThreads(result.GetValue(threads));
+            var evaluation = ModelEvaluator.Evaluate(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName),
+                result.GetValue(datafile)!.FullName, new EvaluationOptions
+                {
+                    LabelCsv = result.GetValue(labels)?.FullName,
+                    BatchSize = result.GetValue(batch),
+                    Device = result.GetValue(device)!,
+                });
+            EvaluationPrinter.Print(evaluation);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
