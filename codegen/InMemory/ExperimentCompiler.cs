@@ -33,13 +33,13 @@ public static class ExperimentCompiler
             new[] { new ExperimentGenerator().AsSourceGenerator() },
             additionalTexts: specFiles,
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics).GetRunResult();
 
         using var image = new MemoryStream();
         var emitted = generated.Emit(image);
-        var errors = generatorDiagnostics.Concat(emitted.Diagnostics)
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => d.ToString())
+        // A generator that throws is only a compiler warning (CS8785); here it means there is nothing to run.
+        var errors = run.Results.Where(result => result.Exception is not null).Select(result => $"the generator failed: {result.Exception}")
+            .Concat(generatorDiagnostics.Concat(emitted.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()))
             .ToList();
         if (!emitted.Success || errors.Count > 0)
             return new ExperimentCompilation(null, checkedSpec.Diagnostics, errors);
