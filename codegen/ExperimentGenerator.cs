@@ -32,6 +32,11 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Select((pair, _) => SpecGenerationStep.Run(pair.Left, pair.Right))
             .WithTrackingName(CheckStep);
         context.RegisterSourceOutput(generations, Emit);
+        var clashes = generations.Collect().Select((all, _) => DuplicateNames.Find(all));
+        context.RegisterSourceOutput(clashes, (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics) production.ReportDiagnostic(SpecDiagnostics.ToRoslyn(diagnostic));
+        });
     }
 
     private static void Emit(SourceProductionContext context, SpecGeneration generation)

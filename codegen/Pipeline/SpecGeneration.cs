@@ -9,6 +9,7 @@ namespace AstDsl.CodeGen.Pipeline;
 /// Value-equal: when a change elsewhere leaves this spec's result equal, its source is not regenerated.
 /// </summary>
 /// <param name="SpecPath">Path of the spec.</param>
+/// <param name="NameSpan">Where the experiment name is written (for problems across specs).</param>
 /// <param name="Spec">Resolved spec, or null.</param>
 /// <param name="Diagnostics">Diagnostics to report.</param>
-public sealed record SpecGeneration(string SpecPath, ResolvedSpec? Spec, ValueList<Diagnostic> Diagnostics);
+public sealed record SpecGeneration(string SpecPath, SourceSpan NameSpan, ResolvedSpec? Spec, ValueList<Diagnostic> Diagnostics);

@@ -12,6 +12,7 @@ public static class SpecGenerationStep
     {
         var files = new InMemoryFileSystem(allSpecs.Select(file => new KeyValuePair<string, string>(file.Path, file.Text)));
         var compilation = SpecCompiler.Load(spec.Path, files);
-        return new SpecGeneration(spec.Path, compilation.Spec, compilation.Diagnostics);
+        var nameSpan = compilation.Chain.Files.FirstOrDefault()?.Syntax.Span ?? SourceSpan.StartOf(spec.Path);
+        return new SpecGeneration(spec.Path, nameSpan, compilation.Spec, compilation.Diagnostics);
     }
 }

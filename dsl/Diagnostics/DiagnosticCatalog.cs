@@ -50,6 +50,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MainMetricNotReported = Error("AST0021", "Main metric not reported");
     /// <summary>AST0022: folds are listed but the datafiles do not vary with them.</summary>
     public static readonly DiagnosticDescriptor FoldsWithoutPlaceholder = Warning("AST0022", "Folds without {fold} placeholder");
+    /// <summary>AST0023: two specs compiled together declare the same experiment (reported by the source generator).</summary>
+    public static readonly DiagnosticDescriptor DuplicateExperimentName = Error("AST0023", "Duplicate experiment name");
 
     /// <summary>All descriptors, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -57,7 +59,7 @@ public static class DiagnosticCatalog
         SyntaxError, UnknownBlock, UnknownField, Duplicate, WrongType, WrongUnit, OutOfRange, MissingRequired,
         ExtendedSpecNotFound, ExtendsCycle, StrideLargerThanPatch, HeadsDoNotDivideWidth, InputSmallerThanPatch,
         NonPositiveLearningRate, ProbabilityOutOfRange, InputMismatch, PretrainWidthMismatch, UnknownOption,
-        UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder,
+        UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder, DuplicateExperimentName,
     };
 
     private static DiagnosticDescriptor Error(string id, string title) => new(id, DiagnosticSeverity.Error, title);

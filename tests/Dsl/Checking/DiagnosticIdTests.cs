@@ -1,4 +1,5 @@
 using AstDsl.Dsl.Diagnostics;
+using AstDsl.Dsl.Tests.Support;
 using Xunit;
 using static AstDsl.Dsl.Tests.Support.Specs;
 
@@ -220,6 +221,17 @@ public sealed class DiagnosticIdTests
         var d = Single(result, "AST0022", 11, 11);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.NotNull(result.Spec);
+    }
+
+    [Fact]
+    public void AST0023_two_specs_declaring_one_experiment_fail_at_the_later_spec()
+    {
+        var specs = new[] { GeneratorHarness.Text("/specs/a.ast", Minimal), GeneratorHarness.Text("/specs/b.ast", "\n" + Minimal) };
+        GeneratorHarness.Driver(specs).RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out _, out var diagnostics);
+        var clash = Assert.Single(diagnostics, d => d.Id == "AST0023");
+        var position = clash.Location.GetLineSpan();
+        Assert.Equal(("/specs/b.ast", 2, 12), (position.Path, position.StartLinePosition.Line + 1, position.StartLinePosition.Character + 1));
+        Assert.Contains("/specs/a.ast", clash.GetMessage());
     }
 
     [Fact]
