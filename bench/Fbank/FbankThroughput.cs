@@ -10,11 +10,27 @@ namespace AstDsl.Bench.Fbank;
 /// </summary>
 public static class FbankThroughput
 {
+    /// <summary>One way of calling the filterbank, measured.</summary>
+    /// <param name="MedianSeconds">Median wall-clock time for the whole batch.</param>
+    /// <param name="AudioSecondsPerSecond">Seconds of audio per wall-clock second (from the median).</param>
+    /// <param name="MedianCpuSeconds">Median process CPU time for the whole batch.</param>
+    /// <param name="AudioSecondsPerCpuSecond">Seconds of audio per CPU second: insensitive to other load on the machine.</param>
+    /// <param name="Runs">Every run.</param>
+    public sealed record Mode(double MedianSeconds, double AudioSecondsPerSecond, double MedianCpuSeconds, double AudioSecondsPerCpuSecond, Repeats.Sample[] Runs)
+    {
+        /// <summary>Summarises runs over <paramref name="audioSeconds"/> of audio.</summary>
+        public static Mode From(Repeats.Sample[] runs, double audioSeconds)
+        {
+            var wall = Repeats.Median(runs.Select(r => r.WallSeconds).ToArray());
+            var cpu = Repeats.Median(runs.Select(r => r.CpuSeconds).ToArray());
+            return new Mode(wall, audioSeconds / wall, cpu, audioSeconds / cpu, runs);
+        }
+    }
+
     /// <summary>Everything measured in one run.</summary>
     public sealed record Result(
-        string Benchmark, string Device, int Threads, int Batch, double ClipSeconds, int Warmup, int Repeats,
-        double BatchedMedianSeconds, double BatchedAudioSecondsPerSecond, double PerClipMedianSeconds, double PerClipAudioSecondsPerSecond,
-        double[] BatchedSeconds, double[] PerClipSeconds);
+        string Benchmark, string Device, int Threads, int Batch, double ClipSeconds, int Warmup, int Repeats, double LoadAverage,
+        Mode Batched, Mode PerClip);
 
     /// <summary>Measures with the given sizes; <paramref name="device"/> is a torch device string such as "cpu" or "cuda".</summary>
     public static Result Run(int batch, double clipSeconds, int warmup, int repeats, string device)
@@ -24,12 +40,12 @@ public static class FbankThroughput
         var target = new Device(device);
         using var clips = (randn(batch, (long)(clipSeconds * rate), generator: new Generator(0)) * 0.1).to(target);
 
-        var batched = Repeats.Time(() =>
+        var batched = Repeats.Measure(() =>
         {
             using var features = fbank.Compute(clips, rate);
             Synchronise(features);
         }, warmup, repeats);
-        var perClip = Repeats.Time(() =>
+        var perClip = Repeats.Measure(() =>
         {
             for (var i = 0; i < batch; i++)
             {
@@ -40,16 +56,23 @@ public static class FbankThroughput
         }, warmup, repeats);
 
         var audio = batch * clipSeconds;
-        var batchedMedian = Repeats.Median(batched);
-        var perClipMedian = Repeats.Median(perClip);
-        return new Result("fbank", device, get_num_threads(), batch, clipSeconds, warmup, repeats,
-            batchedMedian, audio / batchedMedian, perClipMedian, audio / perClipMedian, batched, perClip);
+        return new Result("fbank", device, get_num_threads(), batch, clipSeconds, warmup, repeats, LoadAverage(),
+            Mode.From(batched, audio), Mode.From(perClip, audio));
+    }
+
+    // The 1-minute load average on Linux (NaN elsewhere): numbers taken on a busy machine should say so.
+    private static double LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        if (!File.Exists(path)) return double.NaN;
+        var first = File.ReadAllText(path).Split(' ')[0];
+        return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Reading one value forces asynchronous devices to finish the work being timed.
     private static void Synchronise(Tensor features)
     {
-        using var last = features.flatten()[-1].cpu();
-        _ = last.item<float>();
+        using var scope = NewDisposeScope();
+        _ = features.flatten()[-1].cpu().item<float>();
     }
 }
