@@ -13,7 +13,7 @@ public sealed class LearningTests
         const int classes = 4;
         using var temp = new TempDirectory();
         using var data = new TinyExperiment.Data(classes, multiLabel: false);
-        var definition = TinyExperiment.Definition(classes, LossKind.Ce, epochs: 5);
+        var definition = TinyExperiment.Definition(classes, LossKind.Ce, epochs: 3);
         var run = RunDirectory.Create(temp.Path, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
 
         var result = Trainer.Train(TinyExperiment.Setup(definition, data, run), new RecordingReporter());
@@ -33,7 +33,7 @@ public sealed class LearningTests
         const int classes = 4;
         using var temp = new TempDirectory();
         using var data = new TinyExperiment.Data(classes, multiLabel: true);
-        var definition = TinyExperiment.Definition(classes, LossKind.Bce, epochs: 5);
+        var definition = TinyExperiment.Definition(classes, LossKind.Bce, epochs: 3);
         var run = RunDirectory.Create(temp.Path, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
 
         var result = Trainer.Train(TinyExperiment.Setup(definition, data, run), new RecordingReporter());

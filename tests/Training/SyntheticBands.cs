@@ -3,8 +3,10 @@ using static TorchSharp.torch;
 namespace AstDsl.Training.Tests;
 
 /// <summary>
-/// Spectrogram-like clips with real structure: class k raises the energy of mel band k (with random time extent
-/// and level) over background noise, so a model can only score above chance by learning where the energy is.
+/// Spectrogram-like clips with real structure: class k raises the energy of every mel bin f with f mod classes == k
+/// (a harmonic comb with its own offset) for a random stretch of time and level over background noise. The comb is
+/// visible inside every 16 x 16 patch, so a transformer trained from scratch can detect it without first having to
+/// learn position embeddings; the model still has to learn the spectral pattern to score above chance.
 /// </summary>
 internal static class SyntheticBands
 {
@@ -16,7 +18,6 @@ internal static class SyntheticBands
         var random = new Random(seed);
         var features = new float[clips, Frames, MelBins];
         var targets = new float[clips, classes];
-        var bandWidth = MelBins / classes;
         for (var n = 0; n < clips; n++)
         {
             for (var t = 0; t < Frames; t++)
@@ -28,11 +29,11 @@ internal static class SyntheticBands
             foreach (var k in active)
             {
                 targets[n, k] = 1;
-                var start = random.Next(Frames / 2);
-                var length = Frames / 4 + random.Next(Frames / 2);
-                var level = 1.0 + random.NextDouble();
+                var start = random.Next(Frames / 4);
+                var length = Frames / 2 + random.Next(Frames / 4);
+                var level = 2.0 + random.NextDouble();
                 for (var t = start; t < Math.Min(Frames, start + length); t++)
-                    for (var f = k * bandWidth; f < (k + 1) * bandWidth; f++)
+                    for (var f = k; f < MelBins; f += classes)
                         features[n, t, f] += (float)level;
             }
         }

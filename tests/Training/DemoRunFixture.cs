@@ -1,0 +1,51 @@
+using AstDsl.Audio.Demo;
+using AstDsl.Model;
+using AstDsl.Training.Experiments;
+
+namespace AstDsl.Training.Tests;
+
+/// <summary>
+/// Writes a small demo dataset (runtime/Audio's synthetic sound events) and trains a tiny AST on it once through
+/// <see cref="ExperimentRunner"/>, for the end-to-end tests to inspect.
+/// </summary>
+public sealed class DemoRunFixture : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public DemoRunFixture()
+    {
+        Demo = DemoDataset.Write(Path.Combine(_temp.Path, "demo"), seed: 3, new DemoOptions { TrainClips = 240, EvalClips = 80 });
+        Definition = DefinitionFor(Demo, epochs: 8);
+        Result = ExperimentRunner.Run(Definition, () => TestModels.Create(Definition.Model),
+            new RunOptions { RunsRoot = Path.Combine(_temp.Path, "runs"), Device = "cpu" });
+    }
+
+    public DemoDatasetResult Demo { get; }
+    public ExperimentDefinition Definition { get; }
+    public RunResult Result { get; }
+    public string Root => _temp.Path;
+
+    public static ExperimentDefinition DefinitionFor(DemoDatasetResult demo, int epochs) => new()
+    {
+        Name = "demo",
+        SpecDirectory = Path.GetDirectoryName(demo.Train)!,
+        ResolvedSpecYaml = "experiment: demo\n",
+        Model = new AstOptions
+        {
+            LabelCount = 10, InputFDim = 64, InputTDim = 256, FStride = 16, TStride = 16,
+            Width = 64, Depth = 2, Heads = 4,
+        },
+        Features = new FeatureSettings { MelBins = 64, TargetLength = 256 },
+        Data = new DataSettings { TrainFile = "train.json", EvalFile = "eval.json", LabelCsv = "class_labels_indices.csv", Workers = 2 },
+        Train = new TrainSettings
+        {
+            Loss = LossKind.Bce, Epochs = epochs, BatchSize = 16, Seed = 11,
+            Optimizer = new OptimizerSettings { LearningRate = 3e-3 },
+            Schedule = new ScheduleSettings { Kind = ScheduleKind.MultiStep, DecayStart = 5, DecayStep = 1, Gamma = 0.7 },
+            WeightAveraging = (epochs - 2, epochs),
+        },
+        Evaluation = new EvaluationSettings { MainMetric = "mAP", Ensemble = true },
+    };
+
+    public void Dispose() => _temp.Dispose();
+}
