@@ -79,7 +79,9 @@ public sealed class ClipPipeline : IDisposable
         var frames = fbank.shape[0];
         var target = Options.TargetLength;
         if (frames == target) return fbank.clone();
-        if (frames > target) return fbank[..target].clone();
+        if (frames > target)
+            using (var head = fbank.narrow(0, 0, target))
+                return head.clone();
         return nn.functional.pad(fbank, [0, 0, 0, target - frames]);
     }
 
@@ -88,7 +90,8 @@ public sealed class ClipPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(fbank);
         if (Options.SkipNormalization) return fbank.clone();
-        return (fbank - Options.NormMean) / (Options.NormStd * 2f);
+        using var centred = fbank - Options.NormMean;
+        return centred / (Options.NormStd * 2f);
     }
 
     /// <summary>The complete model input of one file: (target_length, mel bins) float32.</summary>

@@ -122,13 +122,11 @@ public sealed class KaldiFbank : IDisposable
     private Constants Build(int sampleRate, Device device, ScalarType type)
     {
         Options.Validate(sampleRate);
-        using var window = FeatureWindow.Create(Options.Window, Options.WindowSize(sampleRate));
-        using var banks = MelBanks.Create(Options, sampleRate);
-        using var banksT = banks.t();
-        return new Constants(
-            window.to(type, device).DetachFromDisposeScope(),
-            banksT.to(type, device).contiguous().DetachFromDisposeScope(),
-            Options.FftSize(sampleRate));
+        using var scope = NewDisposeScope();
+        var window = FeatureWindow.Create(Options.Window, Options.WindowSize(sampleRate)).to(type, device);
+        var banksT = MelBanks.Create(Options, sampleRate).t().to(type, device).contiguous();
+        // Cached for the lifetime of this instance, so they must outlive the caller's dispose scopes.
+        return new Constants(window.DetachFromDisposeScope(), banksT.DetachFromDisposeScope(), Options.FftSize(sampleRate));
     }
 
     private sealed record Constants(Tensor Window, Tensor MelBanksT, int FftSize) : IDisposable

@@ -53,7 +53,8 @@ public sealed class AudioClip
         if (waveform.dim() is < 1 or > 2)
             throw new ArgumentException($"expected (channels, frames) or (frames), got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         var channels = waveform.dim() == 1 ? 1 : (int)waveform.shape[0];
-        using var flat = waveform.detach().to(torch.float32).cpu().contiguous().reshape(-1);
+        using var scope = torch.NewDisposeScope();
+        var flat = waveform.detach().to(torch.float32).cpu().contiguous().reshape(-1);
         return new AudioClip(flat.data<float>().ToArray(), channels, sampleRate);
     }
 }
