@@ -50,7 +50,8 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         // (B, T, F) -> (B, 1, F, T): image height is frequency, width is time, as the official forward.
         var tokens = v.forward(frames.unsqueeze(1).transpose(2, 3));
-        var pooled = Options.DistillationToken ? (tokens[.., 0] + tokens[.., 1]) / 2 : tokens[.., 0];
+        // A mean over the token axis rather than "/ 2": no managed Scalar temporaries on the hot path.
+        var pooled = Options.DistillationToken ? tokens[.., ..2].mean(new long[] { 1 }) : tokens[.., 0];
         return pooled.MoveToOuterDisposeScope();
     }
 
