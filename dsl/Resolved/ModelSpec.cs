@@ -1,7 +1,7 @@
 namespace AstDsl.Dsl.Resolved;
 
 /// <summary>Network shape, defaults as the paper's AudioSet model (base384, distilled, 16x16 patches, stride 10x10).</summary>
-/// <param name="Size">Backbone preset: tiny224, small224, base224 or base384.</param>
+/// <param name="Size">Backbone preset (tiny224, small224, base224, base384), or custom when width, depth or heads differ from it.</param>
 /// <param name="Width">Embedding width (preset's unless overridden).</param>
 /// <param name="Depth">Transformer blocks.</param>
 /// <param name="Heads">Attention heads.</param>

@@ -30,13 +30,15 @@ internal static class SpecResolver
     {
         var size = spec.Option("model.size", "base384");
         var preset = SizePresets.Of(size);
+        var backbone = (Width: spec.Int("model.width", preset.Width), Depth: spec.Int("model.depth", preset.Depth), Heads: spec.Int("model.heads", preset.Heads));
         var patch = spec.Pair("model.patch") ?? (16, 16);
         var stride = spec.Pair("model.stride") ?? (10, 10);
         return new ModelSpec(
-            Size: size,
-            Width: spec.Int("model.width", preset.Width),
-            Depth: spec.Int("model.depth", preset.Depth),
-            Heads: spec.Int("model.heads", preset.Heads),
+            // An overridden backbone is no longer the preset; saying so keeps `astc show` honest.
+            Size: backbone == preset ? size : "custom",
+            Width: backbone.Width,
+            Depth: backbone.Depth,
+            Heads: backbone.Heads,
             MlpRatio: spec.Int("model.mlp_ratio", 4),
             PatchSize: patch.First,
             FStride: stride.First,

@@ -123,6 +123,21 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
+    public void AST0009_an_unreadable_spec_is_reported_not_thrown()
+    {
+        var folder = Directory.CreateTempSubdirectory("astdsl-dir-").FullName;
+        try
+        {
+            var d = Single(SpecCompiler.Load(folder), "AST0009", 1, 1, folder);
+            Assert.Contains("cannot read spec", d.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void AST0010_cycle_in_extends()
     {
         var result = Check(("a.ast", "experiment a extends \"b.ast\"\n"), ("b.ast", "experiment b extends \"a.ast\"\n"));

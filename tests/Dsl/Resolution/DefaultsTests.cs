@@ -33,7 +33,8 @@ public sealed class DefaultsTests
         var tiny = Check(MinimalWith("model { size = tiny224 }")).Spec!.Model;
         Assert.Equal((192, 12, 3), (tiny.Width, tiny.Depth, tiny.Heads));
         var custom = Check(MinimalWith("model { size = small224; depth = 4 }")).Spec!.Model;
-        Assert.Equal((384, 4, 6), (custom.Width, custom.Depth, custom.Heads));
+        Assert.Equal(("custom", 384, 4, 6), (custom.Size, custom.Width, custom.Depth, custom.Heads));
+        Assert.Equal("small224", Check(MinimalWith("model { size = small224; width = 384 }")).Spec!.Model.Size);
     }
 
     [Fact]
