@@ -58,6 +58,7 @@ public static class WavReader
 
         WavFormat? format = null;
         int dataOffset = -1, dataLength = 0;
+        var streamed = false;
         var position = 12;
         while (position < bytes.Length)
         {
@@ -71,6 +72,14 @@ public static class WavReader
             var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
             var body = position + 8;
             var remaining = bytes.Length - body;
+            if (id == "data" && size == uint.MaxValue)
+            {
+                // Writers that stream to a pipe cannot seek back to fill in the size: the audio runs to the end of the file.
+                dataOffset = body;
+                dataLength = remaining;
+                streamed = true;
+                break;
+            }
             if (id == "data")
             {
                 if (size > remaining)
@@ -99,6 +108,7 @@ public static class WavReader
             throw new AudioFormatException(name, -1, "no 'fmt ' chunk: the sample format is unknown", ConvertHint);
         if (dataOffset < 0)
             throw new AudioFormatException(name, -1, "no 'data' chunk: the file holds no audio", "Re-export or re-download it.");
+        if (streamed) dataLength -= dataLength % format.BlockAlign;
         if (dataLength % format.BlockAlign != 0)
             throw Truncated(name, dataOffset + dataLength,
                 $"the 'data' chunk has {dataLength} bytes, not a whole number of {format.BlockAlign}-byte frames");

@@ -64,6 +64,14 @@ public sealed class WavRoundTripTests
     }
 
     [Fact]
+    public void Streamed_files_with_unknown_data_size_read_to_the_end()
+    {
+        var plain = WavWriter.Encode(Signals.Tone(440, 0.01, 8000, channels: 2));
+        var streamed = WavBytes.With(plain, 40, 0xFF, 0xFF, 0xFF, 0xFF).Concat(new byte[] { 7 }).ToArray(); // plus half a frame
+        Assert.Equal(WavReader.Decode(plain, "plain.wav").Samples, WavReader.Decode(streamed, "pipe.wav").Samples);
+    }
+
+    [Fact]
     public void Silent_and_zero_length_files_are_valid()
     {
         var empty = WavReader.Decode(WavWriter.Encode(new AudioClip([], 2, 16000)), "empty.wav");
