@@ -8,7 +8,8 @@ public sealed class PlainProgressReporter : IProgressReporter
 {
     private readonly TextWriter _output;
     private readonly TimeSpan _interval;
-    private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan? _lastLine;
 
     /// <summary>Writes to <paramref name="output"/> at most once per <paramref name="interval"/> (plus every epoch end).</summary>
     public PlainProgressReporter(TextWriter output, TimeSpan interval)
@@ -20,8 +21,8 @@ public sealed class PlainProgressReporter : IProgressReporter
     /// <inheritdoc />
     public void Step(StepProgress progress)
     {
-        if (_sinceLast.Elapsed < _interval && progress.Batch != progress.Batches) return;
-        _sinceLast.Restart();
+        if (_lastLine is { } last && _clock.Elapsed - last < _interval && progress.Batch != progress.Batches) return;
+        _lastLine = _clock.Elapsed;
         _output.WriteLine(progress.Describe());
     }
 

@@ -22,15 +22,17 @@ public static class ConfusionMatrixPlot
         var plot = new ScottPlot.Plot();
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Extent = new ScottPlot.CoordinateRect(-0.5, n - 0.5, n - 0.5, -0.5);
+        heatmap.Extent = new ScottPlot.CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Add.ColorBar(heatmap);
+        var brightest = Math.Max(1, counts.Cast<int>().Max());
         if (n <= MaxAnnotatedClasses)
             for (var i = 0; i < n; i++)
                 for (var j = 0; j < n; j++)
                 {
                     var text = plot.Add.Text(counts[i, j].ToString(CultureInfo.InvariantCulture), j, i);
                     text.LabelAlignment = ScottPlot.Alignment.MiddleCenter;
-                    text.LabelFontColor = counts[i, j] > 0 ? ScottPlot.Colors.White : ScottPlot.Colors.Gray;
+                    // Viridis is bright at the top of its range: dark text there, light text on the dark cells.
+                    text.LabelFontColor = counts[i, j] * 2 > brightest ? ScottPlot.Colors.Black : ScottPlot.Colors.White;
                 }
         var names = Enumerable.Range(0, n).Select(i => labels.FirstOrDefault(l => l.Index == i)?.DisplayName ?? i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
