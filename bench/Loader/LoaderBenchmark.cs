@@ -1,0 +1,70 @@
+using AstDsl.Audio.Augment;
+using AstDsl.Audio.Data;
+using AstDsl.Audio.Demo;
+using AstDsl.Audio.Features;
+using AstDsl.Bench.Timing;
+
+namespace AstDsl.Bench.Loader;
+
+/// <summary>
+/// The "loader" command: clips per second through <see cref="BatchLoader"/> (WAV decoding, fbank, official training
+/// augmentation, batching) over the synthetic demo dataset written to a temporary folder, for each worker count.
+/// </summary>
+public sealed class LoaderBenchmark : IBenchmark
+{
+    /// <summary>One worker count, measured.</summary>
+    /// <param name="Workers">Clips decoded in parallel.</param>
+    /// <param name="MedianEpochSeconds">Median wall-clock time of one epoch.</param>
+    /// <param name="ClipsPerSecond">Clips per wall-clock second (from the median).</param>
+    /// <param name="EpochSeconds">Every epoch's wall-clock time.</param>
+    public sealed record Row(int Workers, double MedianEpochSeconds, double ClipsPerSecond, double[] EpochSeconds);
+
+    /// <summary>Everything measured.</summary>
+    public sealed record Result(string Benchmark, int Clips, int BatchSize, int TargetLength, bool Augmented, IReadOnlyList<Row> Rows);
+
+    /// <inheritdoc />
+    public string Name => "loader";
+
+    /// <inheritdoc />
+    public string Usage => "[--clips 200] [--batch 12] [--target-length 512] [--repeats 3] [--augment 1]";
+
+    /// <inheritdoc />
+    public object Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var clips = arguments.Int("clips", 200);
+        var batch = arguments.Int("batch", 12);
+        var targetLength = arguments.Int("target-length", 512);
+        var repeats = arguments.Int("repeats", 3);
+        var augmented = arguments.Int("augment", 1) != 0;
+        var dir = Path.Combine(Path.GetTempPath(), "astdsl-loader-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var demo = DemoDataset.Write(dir, 0, new DemoOptions { TrainClips = clips, EvalClips = 1 });
+            using var pipeline = new ClipPipeline(new ClipPipelineOptions { TargetLength = targetLength });
+            var augment = augmented
+                ? new AugmentOptions { MixupProbability = 0.5, FrequencyMask = 48, TimeMask = 48, Noise = true }
+                : AugmentOptions.None;
+            var dataset = ClipDataset.FromFiles(demo.Train, demo.LabelCsv, pipeline, augment);
+            var rows = new List<Row>();
+            foreach (var workers in new[] { 1, Math.Max(2, Environment.ProcessorCount) }.Distinct())
+            {
+                var loader = new BatchLoader(dataset, new LoaderOptions { BatchSize = batch, Workers = workers });
+                var epoch = 0;
+                var seconds = Repeats.Time(() =>
+                {
+                    foreach (var b in loader.Epoch(epoch++)) b.Dispose();
+                }, warmup: 1, repeats);
+                var median = Repeats.Median(seconds);
+                rows.Add(new Row(workers, median, clips / median, seconds));
+                Console.WriteLine($"loader, {clips} demo clips, batch {batch}, {targetLength} frames, augmentation {(augmented ? "on" : "off")}, " +
+                                  $"{workers} worker(s): {clips / median:F1} clips/s");
+            }
+            return new Result(Name, clips, batch, targetLength, augmented, rows);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
