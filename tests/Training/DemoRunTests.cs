@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
+using AstDsl.Training.Experiments;
 using AstDsl.Training.Inference;
 using Xunit;
 using Xunit.Abstractions;
@@ -80,5 +82,39 @@ public sealed class DemoRunTests(DemoRunFixture fixture, ITestOutputHelper outpu
         // The clip score of a multi-label model is the maximum over windows.
         var best = longClip.Top[0];
         Assert.Equal(best.Probability, longClip.Windows.Max(w => w.Top.Where(s => s.Index == best.Index).Select(s => s.Probability).DefaultIfEmpty(0).Max()), 6);
+    }
+
+    [Fact]
+    public void Cross_validation_trains_every_fold_and_reports_the_mean_accuracy()
+    {
+        var folder = Path.GetDirectoryName(fixture.Demo.Train)!;
+        foreach (var fold in new[] { 1, 2 })
+        {
+            File.Copy(fixture.Demo.Train, Path.Combine(folder, $"train_{fold}.json"), overwrite: true);
+            File.Copy(fixture.Demo.Eval, Path.Combine(folder, $"eval_{fold}.json"), overwrite: true);
+        }
+        var definition = fixture.Definition with
+        {
+            Name = "demo-cv",
+            Data = fixture.Definition.Data with { TrainFile = "train_{fold}.json", EvalFile = "eval_{fold}.json", Folds = new[] { 1, 2 } },
+            Train = fixture.Definition.Train with { WeightAveraging = null },
+        };
+        var result = ExperimentRunner.Run(definition, () => TestModels.Create(definition.Model),
+            new RunOptions { RunsRoot = Path.Combine(fixture.Root, "cv-runs"), Device = "cpu", EpochsOverride = 1 });
+
+        Assert.Equal(2, result.Folds.Count);
+        Assert.Equal(new[] { "fold-1", "fold-2" }, result.Folds.Select(f => Path.GetFileName(f.RunDirectory)));
+        Assert.All(result.Folds, f => Assert.Single(f.History));
+        Assert.Equal(result.Folds.Average(f => f.FinalMetrics["acc"]), result.FoldMeanAccuracy);
+        Assert.Contains("Mean accuracy over folds", File.ReadAllText(Path.Combine(result.RunDirectory, "report.md")));
+    }
+
+    [Fact]
+    public void Folds_without_a_placeholder_are_rejected()
+    {
+        var definition = fixture.Definition with { Data = fixture.Definition.Data with { Folds = new[] { 1, 2 } } };
+        var error = Assert.Throws<TrainingConfigurationException>(() => ExperimentRunner.Run(definition, () => TestModels.Create(definition.Model),
+            new RunOptions { RunsRoot = Path.Combine(fixture.Root, "bad-runs"), Device = "cpu" }));
+        Assert.Equal("data.folds", error.Setting);
     }
 }
