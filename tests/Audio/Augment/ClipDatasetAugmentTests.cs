@@ -9,16 +9,11 @@ namespace AstDsl.Audio.Tests.Augment;
 
 public sealed class ClipDatasetAugmentTests : IDisposable
 {
-    private readonly TinyDataset _files = new();
-    private readonly ClipPipeline _pipeline = new(new ClipPipelineOptions { TargetLength = 40 });
+    private readonly TinyDataset _files = new(targetLength: 40);
 
-    public void Dispose()
-    {
-        _pipeline.Dispose();
-        _files.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 
-    private ClipDataset Dataset(AugmentOptions augment) => ClipDataset.FromFiles(_files.DatafilePath, _files.Labels, _pipeline, augment);
+    private ClipDataset Dataset(AugmentOptions augment) => _files.Dataset(augment);
 
     [Fact]
     public void Without_augmentation_items_equal_the_pipeline_output()
@@ -26,7 +21,7 @@ public sealed class ClipDatasetAugmentTests : IDisposable
         using var scope = NewDisposeScope();
         var dataset = Dataset(AugmentOptions.None);
         var (features, target) = dataset.Get(3, 123);
-        TensorAssert.Equal(features, _pipeline.Process(dataset.Entries[3].Wav), "features");
+        TensorAssert.Equal(features, _files.Pipeline.Process(dataset.Entries[3].Wav), "features");
         Assert.Equal(new[] { 1f, 1f, 0f }, target.data<float>().ToArray()); // clip 3 has classes 0 and 1
     }
 

@@ -1,23 +1,16 @@
 using AstDsl.Audio.Augment;
 using AstDsl.Audio.Data;
-using AstDsl.Audio.Features;
 using AstDsl.TestSupport;
 
 namespace AstDsl.Audio.Tests.Data;
 
 public sealed class BatchLoaderTests : IDisposable
 {
-    private readonly TinyDataset _files = new();
-    private readonly ClipPipeline _pipeline = new(new ClipPipelineOptions { TargetLength = 48 });
+    private readonly TinyDataset _files = new(targetLength: 48);
 
-    public void Dispose()
-    {
-        _pipeline.Dispose();
-        _files.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 
-    private ClipDataset Dataset(AugmentOptions? augment = null) =>
-        ClipDataset.FromFiles(_files.DatafilePath, _files.Labels, _pipeline, augment);
+    private ClipDataset Dataset(AugmentOptions? augment = null) => _files.Dataset(augment);
 
     private static readonly AugmentOptions Everything = new()
     {

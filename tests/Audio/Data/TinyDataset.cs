@@ -1,13 +1,16 @@
+using AstDsl.Audio.Augment;
 using AstDsl.Audio.Data;
+using AstDsl.Audio.Features;
 using AstDsl.Audio.Wav;
 
 namespace AstDsl.Audio.Tests.Data;
 
-/// <summary>A few short tone clips with a label CSV and a datafile in a temp folder.</summary>
+/// <summary>A few short tone clips with a label CSV and a datafile in a temp folder, and a pipeline to read them.</summary>
 internal sealed class TinyDataset : IDisposable
 {
-    public TinyDataset(int clips = 7, int classes = 3)
+    public TinyDataset(int targetLength, int clips = 7, int classes = 3)
     {
+        Pipeline = new ClipPipeline(new ClipPipelineOptions { TargetLength = targetLength });
         Labels = Dir.Write("class_labels_indices.csv",
             "index,mid,display_name\n" + string.Concat(Enumerable.Range(0, classes).Select(c => $"{c},/m/c{c},\"class {c}, tone\"\n")));
         var map = LabelMap.Load(Labels);
@@ -26,6 +29,13 @@ internal sealed class TinyDataset : IDisposable
     public TempDir Dir { get; } = new();
     public string Labels { get; }
     public string DatafilePath { get; }
+    public ClipPipeline Pipeline { get; }
 
-    public void Dispose() => Dir.Dispose();
+    public ClipDataset Dataset(AugmentOptions? augment = null) => ClipDataset.FromFiles(DatafilePath, Labels, Pipeline, augment);
+
+    public void Dispose()
+    {
+        Pipeline.Dispose();
+        Dir.Dispose();
+    }
 }
