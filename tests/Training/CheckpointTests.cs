@@ -115,6 +115,19 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public void Weights_export_to_safetensors_with_the_official_key_names()
+    {
+        using var temp = new TempDirectory();
+        var loaded = TrainingCheckpoint.Load(WriteWeights(temp));
+        var exported = Path.Combine(temp.Path, "model.safetensors");
+        loaded.ExportWeights(exported);
+        var roundTrip = Model.Checkpoints.StateDictFile.Read(exported);
+        var original = loaded.StateDict();
+        Assert.Contains("mlp_head.1.weight", roundTrip.Keys);
+        foreach (var (key, value) in original) TensorAssert.Equal(roundTrip[key], value, key);
+    }
+
+    [Fact]
     public void Writing_leaves_no_temporary_file_behind()
     {
         using var temp = new TempDirectory();

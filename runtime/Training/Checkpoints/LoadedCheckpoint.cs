@@ -60,6 +60,23 @@ public sealed class LoadedCheckpoint
         }
     }
 
+    /// <summary>
+    /// Writes the weights as a plain state dict for PyTorch users (<c>.safetensors</c>, or a <c>torch.save</c> zip for
+    /// <c>.pth</c>/<c>.pt</c>), with the official AST key names, so <c>ASTModel.load_state_dict</c> accepts it.
+    /// </summary>
+    public void ExportWeights(string path)
+    {
+        var weights = StateDict();
+        try
+        {
+            Model.Checkpoints.StateDictFile.Write(path, weights);
+        }
+        finally
+        {
+            foreach (var t in weights.Values) t.Dispose();
+        }
+    }
+
     /// <summary>A new <see cref="AstModel"/> of the stored shape with the stored weights, in eval mode.</summary>
     public AstModel CreateModel()
     {
