@@ -7,6 +7,9 @@ namespace AstDsl.Training.Optimization;
 /// <summary>Builds the optimiser named in the spec.</summary>
 public static class OptimizerFactory
 {
+    // torch.optim.Adam's default, which the official recipes keep.
+    private const double AdamEps = 1e-8;
+
     /// <summary>Adam (the official choice, with L2 weight decay) or AdamW (decoupled weight decay) over <paramref name="parameters"/>.</summary>
     /// <exception cref="TrainingConfigurationException">Unknown optimiser name or invalid hyper-parameters.</exception>
     public static OptimizerHelper Create(OptimizerSettings settings, IEnumerable<Parameter> parameters)
@@ -17,10 +20,8 @@ public static class OptimizerFactory
             throw new TrainingConfigurationException("train.optimizer.betas", $"must lie in [0, 1), got ({settings.Beta1}, {settings.Beta2}).");
         return settings.Name.Trim().ToLowerInvariant() switch
         {
-            "adam" => TorchSharp.torch.optim.Adam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2,
-                weight_decay: settings.WeightDecay),
-            "adamw" => TorchSharp.torch.optim.AdamW(parameters, settings.LearningRate, settings.Beta1, settings.Beta2,
-                weight_decay: settings.WeightDecay),
+            "adam" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay),
+            "adamw" => new GcSafeAdamW(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay),
             _ => throw new TrainingConfigurationException("train.optimizer", $"unknown optimiser '{settings.Name}'; use adam or adamw."),
         };
     }

@@ -1,0 +1,33 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Training.Optimization;
+
+/// <summary>
+/// TorchSharp's AdamW (decoupled weight decay; same options, state and state-dict format) with a step that is safe
+/// against garbage collection during native calls; see <see cref="AdamUpdate"/>.
+/// </summary>
+public sealed class GcSafeAdamW : AdamW
+{
+    /// <summary>AdamW over <paramref name="parameters"/>.</summary>
+    public GcSafeAdamW(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps, double weightDecay)
+        : base(parameters, lr, beta1, beta2, eps, weightDecay)
+    {
+    }
+
+    /// <inheritdoc />
+    public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(group =>
+    {
+        var o = (Options)group.Options;
+        var settings = new AdamUpdate.Settings(o.LearningRate!.Value, o.beta1!.Value, o.beta2!.Value, o.eps!.Value, o.weight_decay!.Value, Decoupled: true);
+        foreach (var param in group.Parameters)
+        {
+            using var grad = param.grad;
+            if (grad is null) continue;
+            var state = (State)_state[param.Handle];
+            state.step += 1;
+            AdamUpdate.Apply(param, grad, state.exp_avg, state.exp_avg_sq, state.step, settings);
+        }
+    }, closure);
+}
