@@ -16,7 +16,7 @@ public sealed class ResumeTests
     public void Interrupted_and_resumed_run_ends_with_the_weights_of_an_uninterrupted_run()
     {
         using var temp = new TempDirectory();
-        using var data = new TinyExperiment.Data(Classes, multiLabel: false, trainClips: 96, evalClips: 32);
+        using var data = new TinyExperiment.Data(Classes, multiLabel: false, trainClips: 64, evalClips: 32);
         // Dropout makes the global RNG matter, so its state must survive the interrupt too.
         var definition = TinyExperiment.Definition(Classes, LossKind.Ce, epochs: 3, dropRate: 0.1);
 
@@ -25,13 +25,13 @@ public sealed class ResumeTests
 
         var resumedRun = RunDirectory.Create(temp.Path, "resumed", DateTime.UtcNow, definition.ResolvedSpecYaml);
         using var cancel = new CancellationTokenSource();
-        // 6 batches per epoch: stop in the middle of epoch 2 (after global step 9).
+        // 4 batches per epoch: stop in the middle of epoch 2 (after global step 6).
         var interrupted = Assert.Throws<TrainingInterruptedException>(() =>
-            Trainer.Train(TinyExperiment.Setup(definition, data, resumedRun), new RecordingReporter(cancel, stepLimit: 9), cancel.Token));
+            Trainer.Train(TinyExperiment.Setup(definition, data, resumedRun), new RecordingReporter(cancel, stepLimit: 6), cancel.Token));
         Assert.Equal(resumedRun.Path, interrupted.RunDirectory);
         var saved = TrainingCheckpoint.Load(resumedRun.LastCheckpoint).Progress!;
         Assert.Equal(1, saved.CompletedEpochs);
-        Assert.Equal(3, saved.BatchesDoneInEpoch);
+        Assert.Equal(2, saved.BatchesDoneInEpoch);
 
         var resumed = Trainer.Train(TinyExperiment.Setup(definition, data, RunDirectory.Open(resumedRun.Path), resume: true), new RecordingReporter());
 
@@ -45,7 +45,7 @@ public sealed class ResumeTests
     public void Same_seed_gives_the_same_numbers()
     {
         using var temp = new TempDirectory();
-        using var data = new TinyExperiment.Data(Classes, multiLabel: true, trainClips: 64, evalClips: 32);
+        using var data = new TinyExperiment.Data(Classes, multiLabel: true, trainClips: 48, evalClips: 32);
         var definition = TinyExperiment.Definition(Classes, LossKind.Bce, epochs: 2, dropRate: 0.1);
         var first = RunDirectory.Create(temp.Path, "a", DateTime.UtcNow, definition.ResolvedSpecYaml);
         var second = RunDirectory.Create(temp.Path, "b", DateTime.UtcNow, definition.ResolvedSpecYaml);
