@@ -58,12 +58,13 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
     private void InitialiseLikeTimm()
     {
         using var noGrad = no_grad();
-        nn.init.trunc_normal_(pos_embed, std: 0.02);
-        nn.init.trunc_normal_(cls_token, std: 0.02);
-        if (dist_token is not null) nn.init.trunc_normal_(dist_token, std: 0.02);
+        // timm draws trunc_normal_(std=0.02, a=-2, b=2): the bounds are absolute, i.e. +-100 sigma, so this is a
+        // plain normal. (TorchSharp 0.107's nn.init.trunc_normal_ fills the tensor with the constant std instead.)
+        foreach (var token in new[] { pos_embed, cls_token, dist_token }.OfType<Parameter>())
+            nn.init.normal_(token, mean: 0, std: 0.02);
         foreach (var linear in blocks.modules().OfType<Linear>())
         {
-            nn.init.trunc_normal_(linear.weight, std: 0.02);
+            nn.init.normal_(linear.weight, mean: 0, std: 0.02);
             if (linear.bias is not null) nn.init.zeros_(linear.bias);
         }
     }
