@@ -16,7 +16,7 @@ public sealed class DemoRunFixture : IDisposable
     {
         Demo = DemoDataset.Write(Path.Combine(_temp.Path, "demo"), seed: 3, new DemoOptions { TrainClips = 240, EvalClips = 80 });
         Definition = DefinitionFor(Demo, epochs: 8);
-        Result = ExperimentRunner.Run(Definition, () => TestModels.Create(Definition.Model),
+        Result = ExperimentRunner.Run(Definition, () => new AstModel(Definition.Model),
             new RunOptions { RunsRoot = Path.Combine(_temp.Path, "runs"), Device = "cpu" });
     }
 

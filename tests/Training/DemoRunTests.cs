@@ -1,3 +1,4 @@
+using AstDsl.Model;
 using System.Text.Json;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
@@ -99,7 +100,7 @@ public sealed class DemoRunTests(DemoRunFixture fixture, ITestOutputHelper outpu
             Data = fixture.Definition.Data with { TrainFile = "train_{fold}.json", EvalFile = "eval_{fold}.json", Folds = new[] { 1, 2 } },
             Train = fixture.Definition.Train with { WeightAveraging = null },
         };
-        var result = ExperimentRunner.Run(definition, () => TestModels.Create(definition.Model),
+        var result = ExperimentRunner.Run(definition, () => new AstModel(definition.Model),
             new RunOptions { RunsRoot = Path.Combine(fixture.Root, "cv-runs"), Device = "cpu", EpochsOverride = 1 });
 
         Assert.Equal(2, result.Folds.Count);
@@ -113,7 +114,7 @@ public sealed class DemoRunTests(DemoRunFixture fixture, ITestOutputHelper outpu
     public void Folds_without_a_placeholder_are_rejected()
     {
         var definition = fixture.Definition with { Data = fixture.Definition.Data with { Folds = new[] { 1, 2 } } };
-        var error = Assert.Throws<TrainingConfigurationException>(() => ExperimentRunner.Run(definition, () => TestModels.Create(definition.Model),
+        var error = Assert.Throws<TrainingConfigurationException>(() => ExperimentRunner.Run(definition, () => new AstModel(definition.Model),
             new RunOptions { RunsRoot = Path.Combine(fixture.Root, "bad-runs"), Device = "cpu" }));
         Assert.Equal("data.folds", error.Setting);
     }

@@ -59,7 +59,7 @@ internal static class TinyExperiment
     public static TrainerSetup Setup(ExperimentDefinition definition, Data data, RunDirectory run, bool resume = false) => new()
     {
         Definition = definition,
-        CreateModel = () => TestModels.Create(definition.Model),
+        CreateModel = () => new AstModel(definition.Model),
         Train = data.Train,
         Eval = data.Eval,
         Run = run,
