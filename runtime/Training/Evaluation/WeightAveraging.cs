@@ -1,3 +1,4 @@
+using TorchSharp;
 using AstDsl.Training.Checkpoints;
 using static TorchSharp.torch;
 
@@ -24,9 +25,11 @@ public static class WeightAveraging
                 sum[key] = added;
             }
         }
+        // An explicit Scalar held to the end: an implicit one can be finalized mid-call (see Optimization/AdamUpdate).
+        using var count = checkpoints.Count.ToScalar();
         foreach (var key in sum.Keys.ToList())
         {
-            var mean = sum[key] / checkpoints.Count;
+            var mean = sum[key].div(count);
             sum[key].Dispose();
             sum[key] = mean;
         }

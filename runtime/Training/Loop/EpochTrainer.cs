@@ -1,3 +1,4 @@
+using TorchSharp;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
@@ -18,6 +19,8 @@ internal static class EpochTrainer
         var settings = context.Settings;
         var batches = context.Train.BatchesPerEpoch;
         var accumulation = Math.Max(1, settings.AccumulationSteps);
+        // Held for the whole epoch: an implicit Scalar can be finalized mid-call (see Optimization/AdamUpdate).
+        using var accumulationScalar = accumulation.ToScalar();
         var done = skip;
         var pending = 0;
         model.train();
@@ -37,7 +40,7 @@ internal static class EpochTrainer
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                     throw new NonFiniteLossException(epoch, context.GlobalStep, value, context.Schedule.LearningRate, context.LastGoodCheckpoint);
-                (accumulation == 1 ? loss : loss / accumulation).backward();
+                (accumulation == 1 ? loss : loss.div(accumulationScalar)).backward();
                 lossSum += value;
                 done++;
                 pending++;
