@@ -77,11 +77,12 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--out", default=None)
+    parser.add_argument("--sizes", default="tiny224,base384")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     results = {"torch": torch.__version__, "threads": args.threads, "inference": [], "train_step": []}
-    for name, (dim, depth, heads) in {"tiny224": (192, 12, 3), "base384": (768, 12, 12)}.items():
+    for name, (dim, depth, heads) in {k: v for k, v in {"tiny224": (192, 12, 3), "base384": (768, 12, 12)}.items() if k in args.sizes.split(",")}.items():
         model = Ast(dim, depth, heads).eval()
         for batch in (1, 8):
             x = torch.randn(batch, 1024, 128)
