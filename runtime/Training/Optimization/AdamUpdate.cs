@@ -19,6 +19,22 @@ internal static class AdamUpdate
     /// <summary>Hyper-parameters of one step.</summary>
     public readonly record struct Settings(double LearningRate, double Beta1, double Beta2, double Eps, double WeightDecay, bool Decoupled);
 
+    /// <summary>
+    /// Updates every parameter of a group that has a gradient; <paramref name="advance"/> increments and returns the
+    /// parameter's optimiser state (moment buffers and 1-based step count).
+    /// </summary>
+    public static void ApplyToGroup(IEnumerable<TorchSharp.Modules.Parameter> parameters, Settings settings,
+        Func<TorchSharp.Modules.Parameter, (Tensor ExpAvg, Tensor ExpAvgSq, long Step)> advance)
+    {
+        foreach (var param in parameters)
+        {
+            using var grad = param.grad;
+            if (grad is null) continue;
+            var (expAvg, expAvgSq, step) = advance(param);
+            Apply(param, grad, expAvg, expAvgSq, step, settings);
+        }
+    }
+
     /// <summary>Updates <paramref name="param"/> in place from its gradient; <paramref name="step"/> is the 1-based step count after increment.</summary>
     public static void Apply(Tensor param, Tensor gradient, Tensor expAvg, Tensor expAvgSq, long step, Settings s)
     {

@@ -21,13 +21,11 @@ public sealed class GcSafeAdam : Adam
     {
         var o = (Options)group.Options;
         var settings = new AdamUpdate.Settings(o.LearningRate!.Value, o.beta1!.Value, o.beta2!.Value, o.eps!.Value, o.weight_decay!.Value, Decoupled: false);
-        foreach (var param in group.Parameters)
+        AdamUpdate.ApplyToGroup(group.Parameters, settings, param =>
         {
-            using var grad = param.grad;
-            if (grad is null) continue;
             var state = (State)_state[param.Handle];
             state.step += 1;
-            AdamUpdate.Apply(param, grad, state.exp_avg, state.exp_avg_sq, state.step, settings);
-        }
+            return (state.exp_avg, state.exp_avg_sq, state.step);
+        });
     }, closure);
 }
