@@ -11,7 +11,7 @@ using AstDsl.Training.Runs;
 namespace AstDsl.Training;
 
 /// <summary>
-/// Entry point for <c>astc train</c>: runs a generated experiment end to end (data, model with pretrained weights,
+/// Entry point for <c>astc run</c>: runs a generated experiment end to end (data, model with pretrained weights,
 /// training, evaluation, checkpoints, report) in a new run folder, or continues one. An experiment with folds
 /// runs once per fold inside one run folder and reports the mean accuracy, as the official ESC-50 recipe.
 /// Ctrl-C or SIGTERM saves a resumable checkpoint and ends with <see cref="Errors.TrainingInterruptedException"/>.

@@ -6,7 +6,7 @@ public sealed class TrainingInterruptedException : TrainingException
     /// <summary>Creates the notice for the run in <paramref name="runDirectory"/>.</summary>
     public TrainingInterruptedException(string runDirectory, string checkpoint, int epoch, long step)
         : base($"training interrupted in epoch {epoch} after step {step}; state saved to {checkpoint}. " +
-               $"Continue with: astc train --resume {runDirectory}")
+               $"Continue with: astc run SPEC --resume {runDirectory}")
     {
         RunDirectory = runDirectory;
         Checkpoint = checkpoint;
