@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Augment;
@@ -18,7 +19,9 @@ public static class FeatureNoise
         using var generator = new Generator((ulong)rng.NextInt64(), features.device);
         using var scope = NewDisposeScope();
         var noise = rand(features.shape, dtype: features.dtype, device: features.device, generator: generator);
-        var noisy = (features + noise * (level / 10)).roll(shift, 0);
+        // Explicit Scalars held to the end of the calls (see HeldScalars).
+        using var scale = (level / 10).ToScalar();
+        var noisy = features.add(noise.mul(scale), HeldScalars.One).roll(shift, 0);
         return (noisy.MoveToOuterDisposeScope(), shift);
     }
 }

@@ -1,4 +1,5 @@
 using AstDsl.Audio.Features;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Augment;
@@ -22,7 +23,10 @@ public static class WaveformMixup
         var other = second.Samples.shape[0] >= length
             ? second.Samples[..(int)length]
             : nn.functional.pad(second.Samples, [0, length - second.Samples.shape[0]]);
-        var mixed = first.Samples * lambda + other * (1 - lambda);
+        // Explicit Scalars held to the end of the calls (see HeldScalars).
+        using var firstWeight = lambda.ToScalar();
+        using var secondWeight = (1 - lambda).ToScalar();
+        var mixed = first.Samples.mul(firstWeight).add(other.mul(secondWeight), HeldScalars.One);
         return new Waveform(ClipPipeline.RemoveMean(mixed).MoveToOuterDisposeScope(), first.SampleRate);
     }
 }

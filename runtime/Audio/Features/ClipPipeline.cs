@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AstDsl.Audio.Resampling;
 using AstDsl.Audio.Wav;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Features;
@@ -90,8 +91,11 @@ public sealed class ClipPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(fbank);
         if (Options.SkipNormalization) return fbank.clone();
-        using var centred = fbank - Options.NormMean;
-        return centred / (Options.NormStd * 2f);
+        // Explicit Scalars held to the end of the calls (see HeldScalars).
+        using var mean = Options.NormMean.ToScalar();
+        using var scale = (Options.NormStd * 2f).ToScalar();
+        using var centred = fbank.sub(mean);
+        return centred.div(scale);
     }
 
     /// <summary>The complete model input of one file: (target_length, mel bins) float32.</summary>

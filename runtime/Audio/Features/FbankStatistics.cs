@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Features;
@@ -35,7 +36,9 @@ public sealed record FbankStatistics(double Mean, double Std, int Clips, long Va
             using var waveform = pipeline.Load(wavPaths[i]);
             var values = pipeline.PadOrCut(pipeline.Features(waveform)).to(float64);
             var mean = values.mean().item<double>();
-            parts[i] = (values.numel(), mean, (values - mean).square().sum().item<double>());
+            // Explicit Scalars: the workers run in parallel, so collections during native calls are likely (see HeldScalars).
+            using var meanScalar = mean.ToScalar();
+            parts[i] = (values.numel(), mean, values.sub(meanScalar).pow(HeldScalars.Two).sum().item<double>());
         });
 
         // Chan et al.'s pairwise merge, in file order so the result does not depend on thread timing.

@@ -68,20 +68,28 @@ public sealed class KaldiFbank : IDisposable
     // (rows, frames, window) raw frames -> (rows, frames, mel bins), the per-frame part of Kaldi's fbank.
     private Tensor LogMel(Tensor frames, Constants constants, Generator? dither)
     {
+        // Every Scalar is passed explicitly and held to the end of its call (see HeldScalars).
         if (Options.Dither > 0)
-            frames = frames + randn(frames.shape, dtype: frames.dtype, device: frames.device, generator: dither) * Options.Dither;
+        {
+            using var amount = Options.Dither.ToScalar();
+            var noise = randn(frames.shape, dtype: frames.dtype, device: frames.device, generator: dither);
+            frames = frames.add(noise.mul(amount), HeldScalars.One);
+        }
         if (Options.RemoveDcOffset)
             frames = frames - frames.mean([-1L], keepdim: true);
         if (Options.Preemphasis != 0)
         {
+            using var coefficient = Options.Preemphasis.ToScalar();
             var previous = cat([frames[.., .., ..1], frames[.., .., ..^1]], -1);
-            frames = frames - Options.Preemphasis * previous;
+            frames = frames - previous.mul(coefficient);
         }
         frames = frames * constants.Window;
         var spectrum = fft.rfft(frames, constants.FftSize, -1).abs();
-        if (Options.UsePower) spectrum = spectrum.pow(2.0);
+        if (Options.UsePower) spectrum = spectrum.pow(HeldScalars.Two);
         var mel = matmul(spectrum, constants.MelBanksT);
-        return Options.UseLog ? mel.clamp_min(LogFloor).log() : mel;
+        if (!Options.UseLog) return mel;
+        using var floor = LogFloor.ToScalar();
+        return mel.clamp_min(floor).log();
     }
 
     /// <summary>Frees the cached windows and mel matrices.</summary>

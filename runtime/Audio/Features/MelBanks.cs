@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Features;
@@ -22,14 +23,23 @@ public static class MelBanks
         var delta = (Mel(high) - melLow) / (options.MelBins + 1);
         var binWidth = (double)sampleRate / fftSize;
 
+        // Explicit Scalars held to the end of the calls (see HeldScalars).
+        using var bins = options.MelBins.ToScalar();
+        using var fftBins = (fftSize / 2).ToScalar();
+        using var low = melLow.ToScalar();
+        using var step = delta.ToScalar();
+        using var width = binWidth.ToScalar();
+        using var unit = 1.0.ToScalar();
+        using var corner = 700.0.ToScalar();
+        using var melScale = 1127.0.ToScalar();
         using var scope = NewDisposeScope();
         // Same operation order and dtype as torchaudio so that the float32 rounding of every weight agrees.
-        var bin = arange(options.MelBins, dtype: int64).unsqueeze(1);
-        var left = melLow + bin * delta;
-        var centre = melLow + (bin + 1.0) * delta;
-        var right = melLow + (bin + 2.0) * delta;
-        var fftFreqs = binWidth * arange(fftSize / 2, dtype: int64);
-        var mel = (1127.0 * (1.0 + fftFreqs / 700.0).log()).unsqueeze(0);
+        var bin = arange(HeldScalars.Zero, bins, HeldScalars.One, dtype: int64).unsqueeze(1);
+        var left = bin.mul(step).add(low, HeldScalars.One);
+        var centre = bin.add(unit, HeldScalars.One).mul(step).add(low, HeldScalars.One);
+        var right = bin.add(HeldScalars.Two, HeldScalars.One).mul(step).add(low, HeldScalars.One);
+        var fftFreqs = arange(HeldScalars.Zero, fftBins, HeldScalars.One, dtype: int64).mul(width);
+        var mel = fftFreqs.div(corner).add(unit, HeldScalars.One).log().mul(melScale).unsqueeze(0);
         var up = (mel - left) / (centre - left);
         var down = (right - mel) / (right - centre);
         var banks = maximum(zeros(1), minimum(up, down));

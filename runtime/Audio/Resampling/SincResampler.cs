@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Audio.Resampling;
@@ -71,15 +72,28 @@ public sealed class SincResampler : IDisposable
     {
         var baseFrequency = Math.Min(from, to) * rolloff;
         var width = (int)Math.Ceiling(zeroCrossings * from / baseFrequency);
+        // Explicit Scalars held to the end of the calls (see HeldScalars).
+        using var firstTap = (-width).ToScalar();
+        using var endTap = (width + from).ToScalar();
+        using var fromScalar = from.ToScalar();
+        using var endPhase = (-to).ToScalar();
+        using var minusOne = (-1).ToScalar();
+        using var toScalar = to.ToScalar();
+        using var cutoff = baseFrequency.ToScalar();
+        using var lowest = (-zeroCrossings).ToScalar();
+        using var highest = zeroCrossings.ToScalar();
+        using var windowScale = (Math.PI / zeroCrossings / 2).ToScalar();
+        using var pi = Math.PI.ToScalar();
+        using var gain = (baseFrequency / from).ToScalar();
         using var scope = NewDisposeScope();
         // Tap times (in input samples) of the filter for each of the `to` output phases.
-        var taps = arange(-width, width + from, dtype: float64).reshape(1, 1, -1) / from;
-        var phases = arange(0, -to, -1, dtype: float64).reshape(-1, 1, 1) / to;
-        var t = ((phases + taps) * baseFrequency).clamp(-zeroCrossings, zeroCrossings);
-        var window = cos(t * (Math.PI / zeroCrossings / 2)).pow(2);
-        t = t * Math.PI;
-        var sinc = where(t == 0, ones_like(t), sin(t) / t);
-        var kernel = sinc * window * (baseFrequency / from);
+        var taps = arange(firstTap, endTap, HeldScalars.One, dtype: float64).reshape(1, 1, -1).div(fromScalar);
+        var phases = arange(HeldScalars.Zero, endPhase, minusOne, dtype: float64).reshape(-1, 1, 1).div(toScalar);
+        var t = phases.add(taps, HeldScalars.One).mul(cutoff).clamp(lowest, highest);
+        var window = cos(t.mul(windowScale)).pow(HeldScalars.Two);
+        t = t.mul(pi);
+        var sinc = where(t.eq(HeldScalars.Zero), ones_like(t), sin(t) / t);
+        var kernel = (sinc * window).mul(gain);
         return (kernel.MoveToOuterDisposeScope(), width);
     }
 

@@ -50,7 +50,8 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         var special = dist_token is null
             ? cls_token.expand(batch, -1, -1)
             : cat(new[] { cls_token.expand(batch, -1, -1), dist_token.expand(batch, -1, -1) }, 1);
-        var x = pos_drop.forward(cat(new[] { special, patches }, 1) + pos_embed);
+        // add with an explicit alpha rather than "+", whose implicit alpha Scalar a collection could free mid-call.
+        var x = pos_drop.forward(cat(new[] { special, patches }, 1).add(pos_embed, HeldScalars.One));
         foreach (var block in blocks) x = block.forward(x);
         return norm.forward(x).MoveToOuterDisposeScope();
     }

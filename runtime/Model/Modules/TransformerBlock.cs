@@ -32,7 +32,8 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var afterAttention = x + attn.forward(norm1.forward(x));
-        return (afterAttention + mlp.forward(norm2.forward(afterAttention))).MoveToOuterDisposeScope();
+        // add with an explicit alpha rather than "+", whose implicit alpha Scalar a collection could free mid-call.
+        var afterAttention = x.add(attn.forward(norm1.forward(x)), HeldScalars.One);
+        return afterAttention.add(mlp.forward(norm2.forward(afterAttention)), HeldScalars.One).MoveToOuterDisposeScope();
     }
 }
