@@ -11,6 +11,10 @@ public static class WeightAveraging
     public static Dictionary<string, Tensor> Average(IReadOnlyList<string> checkpoints)
     {
         if (checkpoints.Count == 0) throw new ArgumentException("weight averaging needs at least one checkpoint", nameof(checkpoints));
+        // Explicit Scalars held to the end: TorchSharp's implicit ones (including the alpha = 1 of a tensor sum) can be
+        // finalized during the native call (see Optimization/AdamUpdate).
+        using var one = 1.ToScalar();
+        using var count = checkpoints.Count.ToScalar();
         var sum = TrainingCheckpoint.Load(checkpoints[0]).StateDict();
         foreach (var path in checkpoints.Skip(1))
         {
@@ -19,14 +23,12 @@ public static class WeightAveraging
                 throw new Errors.CorruptCheckpointException(path, "its weights have different names from the first checkpoint; average checkpoints of one run only");
             foreach (var key in sum.Keys.ToList())
             {
-                var added = sum[key] + next[key];
+                var added = sum[key].add(next[key], one);
                 sum[key].Dispose();
                 next[key].Dispose();
                 sum[key] = added;
             }
         }
-        // An explicit Scalar held to the end: an implicit one can be finalized mid-call (see Optimization/AdamUpdate).
-        using var count = checkpoints.Count.ToScalar();
         foreach (var key in sum.Keys.ToList())
         {
             var mean = sum[key].div(count);
