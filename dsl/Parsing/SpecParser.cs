@@ -51,6 +51,7 @@ public static class SpecParser
         SpecGrammar grammar, (string Name, SourceSpan Span) block, IInput input, List<BlockSyntax> blocks, List<Diagnostic> diagnostics, string file)
     {
         var fields = new List<FieldSyntax>();
+        var close = default(SourceSpan);
         while (true)
         {
             input = grammar.SkipTrivia(input);
@@ -64,6 +65,7 @@ public static class SpecParser
 
             if (input.Current == '}')
             {
+                close = PointAt(file, input);
                 input = input.Advance();
                 break;
             }
@@ -81,7 +83,7 @@ public static class SpecParser
             }
         }
 
-        blocks.Add(new BlockSyntax(block.Name, fields.ToValueList(), block.Span));
+        blocks.Add(new BlockSyntax(block.Name, fields.ToValueList(), block.Span, close));
         return input;
     }
 

@@ -9,7 +9,8 @@ namespace AstDsl.Dsl.Printing;
 /// <param name="Diagnostics">Syntax errors.</param>
 public sealed record FormatResult(string? Text, ValueList<Diagnostic> Diagnostics);
 
-/// <summary><c>astc fmt</c>: parse, then print canonically. Only syntax matters here; the spec need not type-check.</summary>
+/// <summary><c>astc fmt</c>: parse, then print canonically. Only syntax matters here; the spec need not type-check.
+/// Comments are kept: each is put back next to the field, block or header it was written beside.</summary>
 public static class SpecFormatter
 {
     /// <summary>The canonical layout of <paramref name="text"/> (read from <paramref name="path"/>), or its syntax errors.</summary>
@@ -17,7 +18,7 @@ public static class SpecFormatter
     {
         var parsed = SpecParser.Parse(text, path);
         return parsed.Succeeded
-            ? new FormatResult(SpecPrinter.Print(parsed.Syntax!), parsed.Diagnostics)
+            ? new FormatResult(SpecPrinter.Print(parsed.Syntax!, SourceComment.Scan(text)), parsed.Diagnostics)
             : new FormatResult(null, parsed.Diagnostics);
     }
 }

@@ -16,7 +16,8 @@ public sealed record FieldSyntax(string Key, ValueSyntax Value, SourceSpan Span)
 /// <param name="Name">Block name.</param>
 /// <param name="Fields">Fields in source order.</param>
 /// <param name="Span">Where the block name is written.</param>
-public sealed record BlockSyntax(string Name, ValueList<FieldSyntax> Fields, SourceSpan Span)
+/// <param name="Close">Where the closing brace is written (the formatter places comments before and after it); default when unknown.</param>
+public sealed record BlockSyntax(string Name, ValueList<FieldSyntax> Fields, SourceSpan Span, SourceSpan Close = default)
 {
     /// <summary>The same block with every position cleared.</summary>
     public BlockSyntax WithoutPositions() =>

@@ -17,7 +17,7 @@ public sealed class FormatterTests
             train { optimizer = adam( lr :1e-5 ,betas:(0.9,0.99)) ; wa = 1 .. 5 }
             """, FileName);
         Assert.Equal("""
-            experiment t extends "b.ast"
+            experiment t extends "b.ast" # base
 
             model {
               labels = 3
