@@ -41,8 +41,9 @@ public sealed class GeneratorOutputTests
             AssertMatchesSpec(experiment!);
         }
 
+        // 64 mel bins and 500 frames in 16 x 16 patches without overlap.
         Assert.Equal(4, AstDsl.Models.Generated.DemoExperiment.FDim);
-        Assert.Equal(25, AstDsl.Models.Generated.DemoExperiment.TDim);
+        Assert.Equal(31, AstDsl.Models.Generated.DemoExperiment.TDim);
     }
 
     [Fact]
