@@ -35,7 +35,10 @@ public sealed class GcStressTests : IDisposable
         });
         try
         {
-            for (var i = 0; i < Items; i++)
+            // Bounded by time too: each forced collection suspends this thread, and on a busy 2-core machine the
+            // item count alone can stretch the test to minutes.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < Items && clock.Elapsed < TimeSpan.FromSeconds(20); i++)
             {
                 using var scope = NewDisposeScope();
                 var (features, target) = dataset.Get(i % dataset.Count, seed: i);
