@@ -1,3 +1,4 @@
+using AstDsl.TestSupport;
 using AstDsl.Training.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -47,27 +48,7 @@ public sealed class GcSafeAdamTests
         using var optimizer = new GcSafeAdam(parameters, 1e-3, 0.9, 0.999, 1e-8, 5e-7);
         using var x = randn(4, 8);
         using var y = randn(4, 3);
-        using var stop = new CancellationTokenSource();
-        var collector = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.KeepAlive(new float[50_000]);
-                GC.Collect(0);
-            }
-        });
-        try
-        {
-            // Bounded by time too: each forced collection suspends this thread, and on a busy 2-core machine the
-            // step count alone can stretch the test to minutes.
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            for (var step = 0; step < 3000 && clock.Elapsed < TimeSpan.FromSeconds(20); step++) Train(model, optimizer, x, y);
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
-        }
+        await GcPressure.WhileCollecting(3000, _ => Train(model, optimizer, x, y));
         Assert.All(parameters, p => Assert.False(p.isnan().any().item<bool>()));
     }
 

@@ -1,3 +1,4 @@
+using AstDsl.TestSupport;
 using AstDsl.Audio.Augment;
 using AstDsl.Audio.Tests.Data;
 using static TorchSharp.torch;
@@ -24,32 +25,12 @@ public sealed class GcStressTests : IDisposable
         {
             MixupProbability = 0.5, FrequencyMask = 30, TimeMask = 10, Noise = true, LabelSmoothing = 0.1,
         });
-        using var stop = new CancellationTokenSource();
-        var collector = Task.Run(() =>
+        await GcPressure.WhileCollecting(Items, i =>
         {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.KeepAlive(new float[50_000]);
-                GC.Collect(0);
-            }
+            using var scope = NewDisposeScope();
+            var (features, target) = dataset.Get(i % dataset.Count, seed: i);
+            Assert.True(features.isfinite().all().item<bool>(), $"non-finite features at item {i}");
+            Assert.True(target.isfinite().all().item<bool>(), $"non-finite target at item {i}");
         });
-        try
-        {
-            // Bounded by time too: each forced collection suspends this thread, and on a busy 2-core machine the
-            // item count alone can stretch the test to minutes.
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            for (var i = 0; i < Items && clock.Elapsed < TimeSpan.FromSeconds(20); i++)
-            {
-                using var scope = NewDisposeScope();
-                var (features, target) = dataset.Get(i % dataset.Count, seed: i);
-                Assert.True(features.isfinite().all().item<bool>(), $"non-finite features at item {i}");
-                Assert.True(target.isfinite().all().item<bool>(), $"non-finite target at item {i}");
-            }
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
-        }
     }
 }
