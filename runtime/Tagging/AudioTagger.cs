@@ -19,10 +19,9 @@ namespace AstDsl.Tagging;
 ///     Console.WriteLine($"{tag.Label}: {tag.Score:F3}");
 /// </code>
 /// </example>
-public sealed class AudioTagger : IDisposable
+public sealed class AudioTagger : IAudioTagger
 {
     private readonly InferenceSession _session;
-    private readonly bool _downmix;
 
     private AudioTagger(InferenceSession session, string path)
     {
@@ -37,9 +36,8 @@ public sealed class AudioTagger : IDisposable
         Labels = JsonSerializer.Deserialize<string[]>(Get(OnnxMetadataKeys.Labels)) ?? [];
         IsMultiLabel = Get(OnnxMetadataKeys.Activation) == OnnxMetadataKeys.Sigmoid;
         SampleRate = int.Parse(Get(OnnxMetadataKeys.SampleRate), CultureInfo.InvariantCulture);
-        WindowSamples = SampleRate * int.Parse(Get(OnnxMetadataKeys.TargetLength), CultureInfo.InvariantCulture) / 100;
         FrameSamples = (int)(SampleRate * double.Parse(Get(OnnxMetadataKeys.FrameLengthMs), CultureInfo.InvariantCulture) / 1000);
-        _downmix = Get(OnnxMetadataKeys.Channels) == OnnxMetadataKeys.Downmix;
+        Downmix = Get(OnnxMetadataKeys.Channels) == OnnxMetadataKeys.Downmix;
     }
 
     /// <summary>Display names by output index.</summary>
@@ -50,9 +48,6 @@ public sealed class AudioTagger : IDisposable
 
     /// <summary>The sample rate the model's front end expects, in Hz.</summary>
     public int SampleRate { get; }
-
-    /// <summary>Roughly how many samples (at <see cref="SampleRate"/>) the model looks at, for a 10 ms hop.</summary>
-    public int WindowSamples { get; }
 
     /// <summary>The shortest clip that yields a frame, in samples at <see cref="SampleRate"/>.</summary>
     public int FrameSamples { get; }
@@ -80,38 +75,21 @@ public sealed class AudioTagger : IDisposable
         }
     }
 
-    /// <summary>The <paramref name="top"/> best labels of a WAV file, best first.</summary>
-    public IReadOnlyList<TagScore> Classify(string wavPath, int top = 5) => Best(Scores(ReadWav(wavPath)), top);
+    /// <summary>True when a multi-channel file is averaged to mono (the model was trained with downmix), false for channel 0.</summary>
+    public bool Downmix { get; }
 
-    /// <summary>The <paramref name="top"/> best labels of mono samples in [-1, 1], best first.</summary>
-    public IReadOnlyList<TagScore> Classify(float[] samples, int sampleRate, int top = 5) => Best(Scores(samples, sampleRate), top);
+    /// <inheritdoc />
+    public float[] Scores(float[] samples, int sampleRate) =>
+        AudioTaggerExtensions.Activate(Run(samples, sampleRate, OnnxMetadataKeys.Logits), IsMultiLabel);
 
-    /// <summary>Every label's probability (sigmoid or softmax as the model was trained), by output index.</summary>
-    public float[] Scores(float[] samples, int sampleRate) => Activate(Run(samples, sampleRate, OnnxMetadataKeys.Logits));
-
-    /// <summary>The clip embedding that feeds the classifier head (mean of class and distillation tokens).</summary>
+    /// <inheritdoc />
     public float[] Embed(float[] samples, int sampleRate) => Run(samples, sampleRate, OnnxMetadataKeys.Embedding);
 
-    /// <summary>The clip embedding of a WAV file.</summary>
-    public float[] Embed(string wavPath)
-    {
-        var (samples, rate) = ReadWav(wavPath);
-        return Embed(samples, rate);
-    }
+    /// <inheritdoc />
+    public (float[] Samples, int SampleRate) ReadWav(string wavPath) => WavFile.ReadMono(wavPath, Downmix);
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session.Dispose();
-
-    private float[] Scores((float[] Samples, int Rate) clip) => Scores(clip.Samples, clip.Rate);
-
-    private (float[] Samples, int Rate) ReadWav(string wavPath)
-    {
-        var (channels, rate) = WavFile.Read(wavPath);
-        if (!_downmix || channels.Length == 1) return (channels[0], rate); // the official loader keeps channel 0
-        var mono = new float[channels[0].Length];
-        for (var i = 0; i < mono.Length; i++) mono[i] = channels.Average(c => c[i]);
-        return (mono, rate);
-    }
 
     private float[] Run(float[] samples, int sampleRate, string output)
     {
@@ -123,21 +101,5 @@ public sealed class AudioTagger : IDisposable
         var tensor = new DenseTensor<float>(input, [1, input.Length]);
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(OnnxMetadataKeys.WaveformInput, tensor)], [output]);
         return results[0].AsTensor<float>().ToArray();
-    }
-
-    private float[] Activate(float[] logits)
-    {
-        if (IsMultiLabel) return logits.Select(x => 1f / (1f + MathF.Exp(-x))).ToArray();
-        var max = logits.Max();
-        var exp = logits.Select(x => MathF.Exp(x - max)).ToArray();
-        var sum = exp.Sum();
-        return exp.Select(e => e / sum).ToArray();
-    }
-
-    private IReadOnlyList<TagScore> Best(float[] scores, int top)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        return scores.Select((s, i) => new TagScore(i, i < Labels.Count ? Labels[i] : $"class {i}", s))
-            .OrderByDescending(t => t.Score).ThenBy(t => t.Index).Take(top).ToArray();
     }
 }

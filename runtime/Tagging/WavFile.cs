@@ -36,6 +36,19 @@ public static class WavFile
         throw new InvalidDataException($"{path} has no data chunk.");
     }
 
+    /// <summary>
+    /// <paramref name="path"/> as one mono signal: channel 0, as the official AST dataloader, or with
+    /// <paramref name="downmix"/> the mean of all channels.
+    /// </summary>
+    public static (float[] Samples, int SampleRate) ReadMono(string path, bool downmix)
+    {
+        var (channels, rate) = Read(path);
+        if (!downmix || channels.Length == 1) return (channels[0], rate);
+        var mono = new float[channels[0].Length];
+        for (var i = 0; i < mono.Length; i++) mono[i] = channels.Average(c => c[i]);
+        return (mono, rate);
+    }
+
     private static (ushort, int, int, int) ReadFormat(ReadOnlySpan<byte> chunk, string path)
     {
         if (chunk.Length < 16) throw new InvalidDataException($"{path}: fmt chunk too short ({chunk.Length} bytes).");

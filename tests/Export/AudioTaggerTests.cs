@@ -1,6 +1,7 @@
 using System.Reflection;
 using AstDsl.Samples.TagWav;
 using AstDsl.Tagging;
+using AstDsl.Tagging.Torch;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Inference;
 using Xunit;
@@ -33,6 +34,23 @@ public sealed class AudioTaggerTests(ITestOutputHelper output)
         Assert.True(diff <= 1e-4, $"probabilities differ by {diff:G3}");
         if (loss == LossKind.Ce) Assert.Equal(1.0, onnx.Sum(t => t.Score), 4);
         Assert.Equal(64, tagger.Embed(demo.Wav).Length);
+    }
+
+    [Fact]
+    public void Torch_and_onnx_taggers_agree_on_scores_and_embeddings_at_any_rate()
+    {
+        using var demo = new DemoExport(LossKind.Bce);
+        using IAudioTagger onnx = AudioTagger.Load(demo.Onnx);
+        using IAudioTagger torch = TorchAudioTagger.Load(demo.Checkpoint);
+        var at44k = Resampler.Resample(DemoExport.Signal(2 * 16000), 16000, 44100);
+
+        Assert.Equal(onnx.Labels, torch.Labels);
+        Assert.Equal(onnx.IsMultiLabel, torch.IsMultiLabel);
+        var scores = onnx.Scores(at44k, 44100).Zip(torch.Scores(at44k, 44100), (a, b) => Math.Abs(a - b)).Max();
+        var embedding = onnx.Embed(demo.Wav).Zip(torch.Embed(demo.Wav), (a, b) => Math.Abs(a - b)).Max();
+        output.WriteLine($"onnx vs torch tagger: scores {scores:G3}, embedding {embedding:G3}");
+        Assert.True(scores <= 1e-4, $"scores differ by {scores:G3}");
+        Assert.True(embedding <= 1e-4, $"embeddings differ by {embedding:G3}");
     }
 
     [Fact]
