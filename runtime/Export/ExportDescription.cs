@@ -20,8 +20,6 @@ public sealed record ExportDescription
     public ClipPipelineOptions Pipeline { get; init; } = new();
     /// <summary>Sample rate the front end expects, in Hz.</summary>
     public int SampleRate { get; init; } = 16000;
-    /// <summary>Kaldi window name as the spec spells it.</summary>
-    public string Window { get; init; } = "hanning";
     /// <summary>Class labels by output index.</summary>
     public IReadOnlyList<LabelInfo> Labels { get; init; } = Array.Empty<LabelInfo>();
     /// <summary>True for sigmoid outputs (BCE training), false for softmax (CE).</summary>
@@ -37,7 +35,6 @@ public sealed record ExportDescription
             Network = metadata.Model,
             Pipeline = FeatureOptions.ToPipeline(metadata.Features),
             SampleRate = metadata.Features.SampleRate,
-            Window = metadata.Features.Window,
             Labels = metadata.Labels,
             MultiLabel = metadata.Loss != LossKind.Ce,
         };

@@ -97,7 +97,7 @@ public static class OnnxExporter
         yield return (OnnxMetadataKeys.TargetLength, d.Pipeline.TargetLength.ToString(c));
         yield return (OnnxMetadataKeys.NormMean, d.Pipeline.NormMean.ToString("R", c));
         yield return (OnnxMetadataKeys.NormStd, d.Pipeline.NormStd.ToString("R", c));
-        yield return (OnnxMetadataKeys.Window, d.Window);
+        yield return (OnnxMetadataKeys.Window, d.Pipeline.Fbank.Window.ToString().ToLowerInvariant());
         yield return (OnnxMetadataKeys.FrameLengthMs, d.Pipeline.Fbank.FrameLengthMs.ToString("R", c));
         yield return (OnnxMetadataKeys.FrameShiftMs, d.Pipeline.Fbank.FrameShiftMs.ToString("R", c));
         yield return (OnnxMetadataKeys.Channels, d.Pipeline.Channels == Audio.Features.ChannelPolicy.DownmixMono ? OnnxMetadataKeys.Downmix : OnnxMetadataKeys.FirstChannel);
