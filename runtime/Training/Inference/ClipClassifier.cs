@@ -3,7 +3,6 @@ using AstDsl.Model;
 using AstDsl.Model.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
-using AstDsl.Training.Evaluation;
 using AstDsl.Training.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
