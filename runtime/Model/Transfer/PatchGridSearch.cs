@@ -15,7 +15,8 @@ public sealed record GridQuery(int MelBins, int Frames, int PatchSize, int? FStr
 /// Recovers the patch strides of a checkpoint from the number of patch positions in its position embeddings: the
 /// official code stores them flat, (1, special + f_dim * t_dim, D), with f_dim = (F - patch) / fstride + 1 and
 /// t_dim = (T - patch) / tstride + 1, so for a known input size only some strides fit. Equal strides (every released
-/// AST checkpoint) win over unequal ones; a count no stride explains, or several explain equally, is an error.
+/// AST checkpoint) win over unequal ones, and the released strides over others; a count no stride explains, or several
+/// explain equally, is an error.
 /// </summary>
 public static class PatchGridSearch
 {
@@ -37,6 +38,9 @@ public static class PatchGridSearch
             .ToList();
         var equal = matches.Where(s => s.F == s.T).ToList();
         if (equal.Count == 1) return equal[0];
+        // Small inputs can fit two equal strides (100 frames: 15 and 16 both give 8 x 6); a released stride wins.
+        var released = equal.Where(s => ReleasedStrides.Contains(s.F)).ToList();
+        if (released.Count == 1) return released[0];
         if (matches.Count == 1) return matches[0];
         var input = $"{query.MelBins} mel bins x {query.Frames} frames with {query.PatchSize}x{query.PatchSize} patches";
         if (matches.Count > 1)
