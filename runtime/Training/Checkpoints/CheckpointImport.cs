@@ -69,7 +69,8 @@ public static class CheckpointImport
         }
         finally
         {
-            foreach (var tensor in raw.Values.Concat(official.Values).Distinct()) tensor.Dispose();
+            // Renamed tensors appear in both dictionaries: dispose each object once.
+            foreach (var tensor in new HashSet<Tensor>(raw.Values.Concat(official.Values), ReferenceEqualityComparer.Instance)) tensor.Dispose();
         }
     }
 
