@@ -174,17 +174,22 @@ public sealed class CheckpointImportTests : IDisposable
     [Fact]
     public void Infer_classifies_a_wav_with_a_released_checkpoint()
     {
-        var caseFile = CaseFile("as1024");
-        var path = WriteOfficialPth("audioset", caseFile);
+        var caseFile = CaseFile("sc128");
+        var path = WriteOfficialPth("speechcommands", caseFile);
         var wav = Golden.PathOf("speech16k.wav");
 
-        using var classifier = new ClipClassifier(path, "cpu");
+        using var classifier = new ClipClassifier(path, "cpu", new ModelImportOptions { TargetLength = 128 });
         var result = classifier.Classify(wav, top: 5);
 
-        using var model = ModelSource.Load(path).CreateModel();
+        using var reference = new AstModel(Sc128);
+        AstStateDict.Load(reference, GoldenStateDict.Full(caseFile), "sc128");
+        reference.eval();
         using var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(classifier.Metadata.Features));
         using var noGrad = no_grad();
-        var expected = model.forward(pipeline.Process(wav).unsqueeze(0)).sigmoid()[0];
+        // 190 frames: windows at 0 and 190 - 128 = 62; 35 single-label outputs, so the clip score is their mean softmax.
+        var windows = stack(new[] { 0, 62 }.Select(s => pipeline.Normalize(pipeline.PadOrCut(pipeline.Features(pipeline.Load(wav))[s..]))).ToArray());
+        var expected = reference.forward(windows).softmax(-1).mean([0L]);
+        Assert.Equal(2, result.Windows.Count);
         Assert.Equal(5, result.Top.Count);
         foreach (var score in result.Top)
             Assert.Equal(expected[score.Index].item<float>(), score.Probability, 1e-6f);
