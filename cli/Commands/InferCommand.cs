@@ -31,8 +31,7 @@ public static class InferCommand
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!,
                 import.Read(result));
-            foreach (var note in classifier.Metadata.Notes.Where(n => n != classifier.Metadata.ConventionSummary())) AnsiConsole.WriteLine($"note: {note}");
-            AnsiConsole.WriteLine(classifier.Metadata.ConventionSummary());
+            CheckpointPrinter.PrintNotes(classifier.Metadata);
             Print(classifier.Classify(result.GetValue(wav)!.FullName, count));
             return ExitCodes.Ok;
         }));

@@ -18,7 +18,14 @@ public static class CheckpointPrinter
             m.DistillationToken ? "cls+dist tokens" : "cls token", m.LabelCount, metadata.Loss == LossKind.Bce ? "sigmoid" : "softmax"));
         System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "input: {0} frames x {1} mel bins at {2} Hz, normalised with mean {3} / std {4}", f.TargetLength, f.MelBins, f.SampleRate, f.NormMean, f.NormStd));
-        foreach (var note in metadata.Notes.Where(n => n != metadata.ConventionSummary())) System.Console.WriteLine($"note: {note}");
-        System.Console.WriteLine(metadata.ConventionSummary());
+        PrintNotes(metadata);
+    }
+
+    /// <summary>Writes what was derived or assumed on import (if anything), then the numerical convention.</summary>
+    public static void PrintNotes(ModelMetadata metadata)
+    {
+        var convention = metadata.ConventionSummary();
+        foreach (var note in metadata.Notes.Where(n => n != convention)) System.Console.WriteLine($"note: {note}");
+        System.Console.WriteLine(convention);
     }
 }

@@ -128,7 +128,7 @@ public sealed class CheckpointImportTests : IDisposable
             (int)config["num_hidden_layers"]!, (int)config["num_attention_heads"]!, (int)config["intermediate_size"]!));
         Assert.Equal((10, 10, 1024, 128, 16, 1e-6), ((int)config["frequency_stride"]!, (int)config["time_stride"]!, (int)config["max_length"]!,
             (int)config["num_mel_bins"]!, (int)config["patch_size"]!, (double)config["layer_norm_eps"]!));
-        Assert.Equal(("class 526", "multi_label_classification", "official"),
+        Assert.Equal(("LABEL_526", "multi_label_classification", "official"),
             ((string)config["id2label"]!["526"]!, (string)config["problem_type"]!, (string)config["astdsl_convention"]!));
         var extractor = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "preprocessor_config.json")))!;
         Assert.Equal((-4.2677393, 4.5689974, 1024), ((double)extractor["mean"]!, (double)extractor["std"]!, (int)extractor["max_length"]!));

@@ -35,7 +35,9 @@ public static class HuggingFaceExport
         {
             foreach (var tensor in weights.Values) tensor.Dispose();
         }
-        var labels = Enumerable.Range(0, shape.LabelCount).Select(metadata.LabelName).ToArray();
+        // Without stored names, transformers' own placeholders (LABEL_i), which an import recognises as no names.
+        var labels = Enumerable.Range(0, shape.LabelCount)
+            .Select(i => metadata.Labels.Count > 0 ? metadata.LabelName(i) : $"LABEL_{i}").ToArray();
         HuggingFaceConfig.From(shape, labels, metadata.Loss == LossKind.Bce).Write(folder);
         var features = metadata.Features;
         new HuggingFaceFeatureConfig
