@@ -23,8 +23,14 @@ public sealed class ImportFlags
     private readonly Option<string?> _activation = new("--activation") { Description = "sigmoid (multi-label) or softmax (default: sigmoid for 527 AudioSet outputs, else softmax)." };
     private readonly Option<string?> _convention = new("--convention") { Description = "official or hf: whose LayerNorm epsilons and front end the weights expect (default: by layout)." };
 
+    private readonly bool _withLabels;
+
+    /// <summary>The flags; <paramref name="withLabels"/> false for commands whose own <c>--labels</c> serves both purposes.</summary>
+    public ImportFlags(bool withLabels = true) => _withLabels = withLabels;
+
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [_labels, _mean, _std, _targetLength, _melBins, _fstride, _tstride, _heads, _activation, _convention];
+    public IEnumerable<Option> All =>
+        (_withLabels ? [_labels] : Array.Empty<Option>()).Concat([_mean, _std, _targetLength, _melBins, _fstride, _tstride, _heads, _activation, _convention]);
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -32,11 +38,11 @@ public sealed class ImportFlags
         foreach (var option in All) command.Options.Add(option);
     }
 
-    /// <summary>The import options the user gave.</summary>
+    /// <summary>The import options the user gave (<c>--labels</c> only when this instance owns it).</summary>
     /// <exception cref="ArgumentException">An unknown activation or convention name.</exception>
     public ModelImportOptions Read(ParseResult result) => new()
     {
-        LabelCsv = result.GetValue(_labels)?.FullName,
+        LabelCsv = _withLabels ? result.GetValue(_labels)?.FullName : null,
         Mean = result.GetValue(_mean),
         Std = result.GetValue(_std),
         TargetLength = result.GetValue(_targetLength),
