@@ -5,6 +5,6 @@ var root = new RootCommand("astc: define, train, evaluate and run Audio Spectrog
 {
     CheckCommand.Create(), FmtCommand.Create(), ShowCommand.Create(), RunCommand.Create(), EvalCommand.Create(),
     InferCommand.Create(), EnsembleCommand.Create(), StatsCommand.Create(), PrepareCommand.Create(),
-    DemoDataCommand.Create(), DemoCommand.Create(), ExportCommand.Create(),
+    DemoDataCommand.Create(), DemoCommand.Create(), ExportCommand.Create(), ImportCommand.Create(), ExportHfCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -14,13 +14,16 @@ public static class EnsembleCommand
         var members = new Argument<string[]>("checkpoints") { Description = "Checkpoints or run directories (their best checkpoint).", Arity = new ArgumentArity(2, 1000) };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var import = new ImportFlags();
         var command = new Command("ensemble", "Evaluate the average prediction of several models, as the paper's ensembles.") { datafile, members, device, threads };
+        import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var checkpoints = result.GetValue(members)!.Select(ModelEvaluator.ResolveCheckpoint).ToList();
+            var released = import.Read(result);
             var evaluation = ModelEvaluator.Ensemble(checkpoints, result.GetValue(datafile)!.FullName,
-                new EvaluationOptions { Device = result.GetValue(device)! });
+                new EvaluationOptions { Device = result.GetValue(device)!, Import = released, LabelCsv = released.LabelCsv });
             EvaluationPrinter.Print(evaluation);
             return ExitCodes.Ok;
         }));

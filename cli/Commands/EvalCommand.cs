@@ -16,7 +16,9 @@ public static class EvalCommand
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 24 };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var import = new ImportFlags(withLabels: false);
         var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, device, threads };
+        import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
@@ -26,6 +28,7 @@ public static class EvalCommand
                     LabelCsv = result.GetValue(labels)?.FullName,
                     BatchSize = result.GetValue(batch),
                     Device = result.GetValue(device)!,
+                    Import = import.Read(result) with { LabelCsv = result.GetValue(labels)?.FullName },
                 });
             EvaluationPrinter.Print(evaluation);
             return ExitCodes.Ok;

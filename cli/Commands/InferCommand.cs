@@ -16,18 +16,22 @@ public static class InferCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var checkpoint = new Argument<FileInfo>("checkpoint") { Description = "A checkpoint written by astc run (or a run directory)." };
+        var checkpoint = new Argument<FileInfo>("checkpoint") { Description = "A checkpoint written by astc run (or a run directory), an official AST .pth/.safetensors or a Hugging Face folder." };
         var wav = new Argument<FileInfo>("wav") { Description = "Audio file (WAV)." };
         var top = new Option<int>("--top") { Description = "How many labels to show.", DefaultValueFactory = _ => 5 };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var import = new ImportFlags();
         var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, device, threads };
+        import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var count = result.GetValue(top);
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
-            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!);
+            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!,
+                import.Read(result));
+            CheckpointPrinter.PrintNotes(classifier.Metadata);
             Print(classifier.Classify(result.GetValue(wav)!.FullName, count));
             return ExitCodes.Ok;
         }));

@@ -12,9 +12,6 @@ namespace AstDsl.Model;
 /// </summary>
 public sealed class AstModel : nn.Module<Tensor, Tensor>
 {
-    /// <summary>LayerNorm epsilon of the classifier head (PyTorch's default; the backbone uses 1e-6).</summary>
-    public const double HeadLayerNormEps = 1e-5;
-
     private readonly AstBackbone v;
     private readonly Sequential mlp_head;
 
@@ -24,7 +21,7 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
         Options = options.Validate();
         v = new AstBackbone(options);
         mlp_head = nn.Sequential(
-            ("0", nn.LayerNorm(options.Width, eps: HeadLayerNormEps)),
+            ("0", nn.LayerNorm(options.Width, eps: options.HeadLayerNormEps)),
             ("1", nn.Linear(options.Width, options.LabelCount)));
         register_module(nameof(v), v);
         register_module(nameof(mlp_head), mlp_head);

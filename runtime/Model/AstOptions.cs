@@ -32,6 +32,15 @@ public sealed record AstOptions
     public double DropRate { get; init; }
     /// <summary>Dropout on attention weights.</summary>
     public double AttentionDropRate { get; init; }
+    /// <summary>Which implementation's numerical conventions the weights follow (LayerNorm epsilons).</summary>
+    public WeightConvention Convention { get; init; } = WeightConvention.Official;
+
+    /// <summary>LayerNorm epsilon inside the backbone (blocks and final norm): 1e-6 as timm, or HF's 1e-12.</summary>
+    public double BackboneLayerNormEps => Convention == WeightConvention.HuggingFace ? HuggingFaceLayerNormEps : 1e-6;
+    /// <summary>LayerNorm epsilon of the classifier head: PyTorch's default 1e-5 in the official code, or HF's 1e-12.</summary>
+    public double HeadLayerNormEps => Convention == WeightConvention.HuggingFace ? HuggingFaceLayerNormEps : 1e-5;
+    /// <summary>The <c>layer_norm_eps</c> of Hugging Face's ASTConfig, used by every LayerNorm of that model.</summary>
+    public const double HuggingFaceLayerNormEps = 1e-12;
 
     /// <summary>Patch-grid rows (frequency): (F - patch) / fstride + 1, as the official get_shape.</summary>
     public int FDim => (InputFDim - PatchSize) / FStride + 1;

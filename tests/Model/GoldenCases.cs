@@ -7,7 +7,7 @@ namespace AstDsl.Model.Tests;
 /// <summary>The six parity cases of shared/golden (section B): tiny224 DeiT transferred by the official code.</summary>
 public static class GoldenCases
 {
-    public const string DeitSafetensors = "deit_tiny_distilled_random.safetensors";
+    public const string DeitSafetensors = GoldenStateDict.DeitSafetensors;
     public const string DeitPth = "deit_tiny_distilled_random.pth";
 
     private static readonly Dictionary<string, (int Labels, int FStride, int TStride, int Frames)> Cases = new()
@@ -20,12 +20,10 @@ public static class GoldenCases
         ["asym"] = (3, 13, 8, 100),
     };
 
-    private static readonly Lazy<Dictionary<string, Tensor>> Deit = new(() => Golden.Load(DeitSafetensors));
-
     public static IEnumerable<object[]> Names => Cases.Keys.Select(k => new object[] { k });
 
     /// <summary>The ImageNet checkpoint A (timm key names).</summary>
-    public static IReadOnlyDictionary<string, Tensor> DeitStateDict => Deit.Value;
+    public static IReadOnlyDictionary<string, Tensor> DeitStateDict => GoldenStateDict.DeitStateDict;
 
     public static AstOptions Options(string name)
     {
@@ -39,12 +37,5 @@ public static class GoldenCases
     public static Dictionary<string, Tensor> CaseFile(string name) => Golden.Load($"ast_{name}.safetensors");
 
     /// <summary>The official model's full state dict: every A tensor under 'v.', overridden by the case file's stored ones.</summary>
-    public static Dictionary<string, Tensor> FullStateDict(Dictionary<string, Tensor> caseFile)
-    {
-        var full = DeitStateDict.ToDictionary(kv => "v." + kv.Key, kv => kv.Value);
-        foreach (var (key, value) in caseFile)
-            if (key.StartsWith("v.", StringComparison.Ordinal) || key.StartsWith("mlp_head.", StringComparison.Ordinal))
-                full[key] = value;
-        return full;
-    }
+    public static Dictionary<string, Tensor> FullStateDict(Dictionary<string, Tensor> caseFile) => GoldenStateDict.Full(caseFile);
 }

@@ -32,7 +32,7 @@ public sealed class ClipPipeline : IDisposable
     /// <summary>Mel bins of every output.</summary>
     public int MelBins => Options.Fbank.MelBins;
 
-    /// <summary>Reads a WAV file and applies resampling and the channel policy: a mean-free mono signal.</summary>
+    /// <summary>Reads a WAV file and applies resampling and the channel policy: a mono signal, mean-free unless <see cref="ClipPipelineOptions.RemoveWaveformMean"/> is off.</summary>
     /// <exception cref="AudioFormatException">The file cannot be decoded.</exception>
     public Waveform Load(string path) => Prepare(WavReader.Read(path));
 
@@ -49,10 +49,11 @@ public sealed class ClipPipeline : IDisposable
             samples = ResamplerFor(rate, target).Apply(samples);
             rate = target;
         }
+        var centre = Options.RemoveWaveformMean;
         var mono = Options.Channels switch
         {
-            ChannelPolicy.OfficialFirstChannel => (samples - samples.mean())[0],
-            ChannelPolicy.DownmixMono => RemoveMean(samples.mean([0L])),
+            ChannelPolicy.OfficialFirstChannel => (centre ? RemoveMean(samples) : samples)[0],
+            ChannelPolicy.DownmixMono => centre ? RemoveMean(samples.mean([0L])) : samples.mean([0L]),
             _ => throw new InvalidOperationException($"unknown channel policy {Options.Channels}"),
         };
         return new Waveform(mono.contiguous().MoveToOuterDisposeScope(), rate);

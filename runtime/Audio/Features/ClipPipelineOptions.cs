@@ -23,6 +23,11 @@ public sealed record ClipPipelineOptions
     public float NormMean { get; init; } = AudioSetMean;
     /// <summary>Dataset fbank standard deviation; the official normalisation divides by twice this value.</summary>
     public float NormStd { get; init; } = AudioSetStd;
+    /// <summary>
+    /// Subtract the waveform's mean before the fbank, as the official loader does (true); Hugging Face's
+    /// ASTFeatureExtractor does not (false), so weights trained through it expect the mean kept.
+    /// </summary>
+    public bool RemoveWaveformMean { get; init; } = true;
     /// <summary>Return raw (padded) log-mel values, as the official skip_norm used when computing statistics.</summary>
     public bool SkipNormalization { get; init; }
 

@@ -21,7 +21,7 @@ public static class StateDictFile
         Dictionary<string, Tensor> raw;
         try
         {
-            raw = IsSafetensors(path) ? Safetensors.LoadStateDict(path) : ReadPickle(path);
+            raw = StateDictProbe.Detect(path) == StateDictFormat.Safetensors ? Safetensors.LoadStateDict(path) : ReadPickle(path);
         }
         catch (Exception e) when (e is not CheckpointException)
         {

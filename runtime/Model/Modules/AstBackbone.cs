@@ -33,7 +33,7 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         patch_embed = new PatchEmbedding(options);
         pos_drop = nn.Dropout(options.DropRate);
         blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options)).ToArray());
-        norm = nn.LayerNorm(options.Width, eps: TransformerBlock.BackboneLayerNormEps);
+        norm = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
         register_module(nameof(patch_embed), patch_embed);
         register_module(nameof(pos_drop), pos_drop);
         register_module(nameof(blocks), blocks);

@@ -4,12 +4,9 @@ using static TorchSharp.torch;
 
 namespace AstDsl.Model.Modules;
 
-/// <summary>Pre-norm transformer block: x + attn(norm1(x)), then x + mlp(norm2(x)). LayerNorm eps is 1e-6 as in timm.</summary>
+/// <summary>Pre-norm transformer block: x + attn(norm1(x)), then x + mlp(norm2(x)). LayerNorm eps per <see cref="AstOptions.BackboneLayerNormEps"/>.</summary>
 public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
 {
-    /// <summary>LayerNorm epsilon inside the timm backbone (the head's LayerNorm uses PyTorch's 1e-5).</summary>
-    public const double BackboneLayerNormEps = 1e-6;
-
     private readonly LayerNorm norm1;
     private readonly Attention attn;
     private readonly LayerNorm norm2;
@@ -18,9 +15,9 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     /// <summary>Creates <c>norm1</c>, <c>attn</c>, <c>norm2</c> and <c>mlp</c>.</summary>
     public TransformerBlock(AstOptions options) : base(nameof(TransformerBlock))
     {
-        norm1 = nn.LayerNorm(options.Width, eps: BackboneLayerNormEps);
+        norm1 = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
         attn = new Attention(options);
-        norm2 = nn.LayerNorm(options.Width, eps: BackboneLayerNormEps);
+        norm2 = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
         mlp = new Mlp(options);
         register_module(nameof(norm1), norm1);
         register_module(nameof(attn), attn);

@@ -4,16 +4,17 @@ using static TorchSharp.torch;
 namespace AstDsl.Model.Transfer;
 
 /// <summary>
-/// Initialises an AST from an official AudioSet-trained AST checkpoint (base384, 128 bins x 1024 frames, stride
-/// 10, so a 12 x 101 patch grid) for a new input length and label count, as the official
-/// <c>audioset_pretrain=True</c> path: the backbone is copied, position embeddings are cropped from the grid
-/// centre or resized, and the classifier head starts fresh. Unlike the official code, the patch convolution takes
-/// the spec's strides (the 16x16 kernel itself does not depend on them).
+/// Initialises an AST from an official AudioSet-trained AST checkpoint (base384, 128 bins x 1024 frames) for a new
+/// input length and label count, as the official <c>audioset_pretrain=True</c> path: the backbone is copied,
+/// position embeddings are cropped from the grid centre or resized, and the classifier head starts fresh. The source
+/// grid comes from the checkpoint's position-embedding length (stride 10: 12 x 101, 12: 10 x 85, 14: 9 x 73,
+/// 16: 8 x 64), where the official code assumes 12 x 101. Unlike the official code, the patch convolution takes the
+/// spec's strides (the 16x16 kernel itself does not depend on them).
 /// </summary>
 public static class AudioSetTransfer
 {
-    /// <summary>Patch grid of the released AudioSet checkpoints (frequency x time).</summary>
-    public static readonly (int F, int T) SourceGrid = (12, 101);
+    /// <summary>Input the released AudioSet checkpoints were trained on (mel bins x frames).</summary>
+    public static readonly (int MelBins, int Frames) SourceInput = (128, 1024);
 
     /// <summary>Reads an AudioSet AST checkpoint and transfers it into <paramref name="model"/>.</summary>
     public static void Apply(AstModel model, string checkpointPath) =>
@@ -33,13 +34,19 @@ public static class AudioSetTransfer
         ParameterCopy.Into(model, copied, sourcePath);
     }
 
-    /// <summary>The official adaptation of AudioSet position embeddings (1, 2 + 12*101, D) to <paramref name="options"/>' grid.</summary>
-    public static Tensor AdaptPositions(Tensor sourcePosEmbed, AstOptions options, string sourcePath)
+    /// <summary>The official adaptation of AudioSet position embeddings (1, 2 + f*t, D) to <paramref name="options"/>' grid.</summary>
+    public static Tensor AdaptPositions(Tensor sourcePosEmbed, AstOptions options, string sourcePath) =>
+        PositionEmbeddingAdapter.Adapt(sourcePosEmbed, options.SpecialTokenCount,
+            SourceGrid(sourcePosEmbed.shape[1], options.SpecialTokenCount, options.PatchSize, sourcePath), (options.FDim, options.TDim));
+
+    /// <summary>The (frequency, time) patch grid of an AudioSet checkpoint whose position embeddings have <paramref name="positionRows"/> rows.</summary>
+    /// <exception cref="CheckpointException">No stride on 128 x 1024 input explains the row count.</exception>
+    public static (int F, int T) SourceGrid(long positionRows, int specialTokens, int patchSize, string sourcePath)
     {
-        var expected = options.SpecialTokenCount + SourceGrid.F * SourceGrid.T;
-        if (sourcePosEmbed.shape[1] != expected)
-            throw new CheckpointException(sourcePath,
-                $"'v.pos_embed' has {sourcePosEmbed.shape[1]} rows; an AudioSet AST checkpoint (12 x 101 grid, {options.SpecialTokenCount} special tokens) has {expected}.");
-        return PositionEmbeddingAdapter.Adapt(sourcePosEmbed, options.SpecialTokenCount, SourceGrid, (options.FDim, options.TDim));
+        var (fs, ts) = PatchGridSearch.FindStrides(positionRows - specialTokens,
+            new GridQuery(SourceInput.MelBins, SourceInput.Frames, patchSize), sourcePath,
+            $"'v.pos_embed' has {positionRows} rows ({specialTokens} special tokens); an AudioSet AST checkpoint is trained on " +
+            $"{SourceInput.MelBins} mel bins x {SourceInput.Frames} frames. For a checkpoint fine-tuned on other input, use it as a model (astc import) or pretrain imagenet.");
+        return (PatchGridSearch.GridSide(SourceInput.MelBins, patchSize, fs), PatchGridSearch.GridSide(SourceInput.Frames, patchSize, ts));
     }
 }

@@ -45,6 +45,10 @@ public static class TrainingCheckpoint
         return new LoadedCheckpoint(path, header, sections);
     }
 
+    /// <summary>A weights-only checkpoint held in memory (for imported models), as if read from <paramref name="path"/>.</summary>
+    internal static LoadedCheckpoint InMemory(string path, nn.Module model, ModelMetadata metadata) =>
+        new(path, new CheckpointHeader { Metadata = metadata }, new Dictionary<string, byte[]> { [ModelSection] = WeightsBytes(model) });
+
     private static byte[] WeightsBytes(nn.Module model) => WeightsBytes(model.state_dict());
 
     private static byte[] WeightsBytes(IReadOnlyDictionary<string, Tensor> stateDict)

@@ -25,5 +25,6 @@ public static class FeatureOptions
         SampleRate = features.Resample ? features.SampleRate : null,
         NormMean = (float)features.NormMean,
         NormStd = (float)features.NormStd,
+        RemoveWaveformMean = features.RemoveWaveformMean,
     };
 }

@@ -11,4 +11,6 @@ public sealed record EvaluationOptions
     public int Workers { get; init; }
     /// <summary>auto, cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "auto";
+    /// <summary>What released (non-.astckpt) checkpoints do not store; null imports them with <see cref="LabelCsv"/> and defaults.</summary>
+    public Checkpoints.ModelImportOptions? Import { get; init; }
 }

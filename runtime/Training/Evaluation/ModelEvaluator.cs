@@ -14,7 +14,7 @@ namespace AstDsl.Training.Evaluation;
 /// </summary>
 public static class ModelEvaluator
 {
-    /// <summary>Metrics of one checkpoint (a .astckpt file, or a run folder meaning its best weights) on <paramref name="datafile"/>.</summary>
+    /// <summary>Metrics of one checkpoint (a .astckpt file, a released AST or Hugging Face checkpoint, or a run folder meaning its best weights) on <paramref name="datafile"/>.</summary>
     public static EvaluationResult Evaluate(string checkpoint, string datafile, EvaluationOptions? options = null) =>
         Ensemble(new[] { checkpoint }, datafile, options);
 
@@ -25,7 +25,8 @@ public static class ModelEvaluator
         options ??= new EvaluationOptions();
         if (checkpoints.Count == 0) throw new TrainingConfigurationException("checkpoints", "name at least one checkpoint or run folder.");
         var paths = checkpoints.Select(ResolveCheckpoint).ToArray();
-        var loaded = paths.Select(TrainingCheckpoint.Load).ToArray();
+        var import = options.Import ?? new ModelImportOptions { LabelCsv = options.LabelCsv };
+        var loaded = paths.Select(path => ModelSource.Load(path, import)).ToArray();
         var metadata = loaded[0].Metadata;
         foreach (var other in loaded.Skip(1))
             if (other.Metadata.Features != metadata.Features || other.Metadata.Model.LabelCount != metadata.Model.LabelCount)
@@ -58,10 +59,10 @@ public static class ModelEvaluator
         };
     }
 
-    /// <summary>A checkpoint file as given, or the best weights of a run folder.</summary>
+    /// <summary>A checkpoint file or Hugging Face model folder as given, or the best weights of a run folder.</summary>
     public static string ResolveCheckpoint(string path)
     {
-        if (File.Exists(path)) return Path.GetFullPath(path);
+        if (File.Exists(path) || CheckpointImport.CanImport(path)) return Path.GetFullPath(path);
         if (Directory.Exists(path))
         {
             var best = Runs.RunDirectory.Open(path).BestCheckpoint;

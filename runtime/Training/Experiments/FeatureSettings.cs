@@ -21,6 +21,8 @@ public sealed record FeatureSettings
     public string Window { get; init; } = "hanning";
     /// <summary>Average all channels instead of the official "channel 0 after a global mean".</summary>
     public bool Downmix { get; init; }
+    /// <summary>Subtract the waveform mean before the fbank (official loader); false for weights from Hugging Face's feature extractor.</summary>
+    public bool RemoveWaveformMean { get; init; } = true;
     /// <summary>Resample files whose rate differs from <see cref="SampleRate"/> (the official code does not).</summary>
     public bool Resample { get; init; }
 }

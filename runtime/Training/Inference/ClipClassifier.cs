@@ -3,7 +3,6 @@ using AstDsl.Model;
 using AstDsl.Model.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
-using AstDsl.Training.Evaluation;
 using AstDsl.Training.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,10 +21,10 @@ public sealed class ClipClassifier : IDisposable
     private readonly ClipPipeline _pipeline;
     private readonly Device _device;
 
-    /// <summary>Loads a checkpoint (or a run folder's best weights).</summary>
-    public ClipClassifier(string checkpoint, string device = "auto")
+    /// <summary>Loads a checkpoint (or a run folder's best weights, or a released AST/Hugging Face checkpoint, see <see cref="ModelSource"/>).</summary>
+    public ClipClassifier(string checkpoint, string device = "auto", ModelImportOptions? import = null)
     {
-        var loaded = TrainingCheckpoint.Load(ModelEvaluator.ResolveCheckpoint(checkpoint));
+        var loaded = ModelSource.Load(checkpoint, import);
         Metadata = loaded.Metadata;
         _device = DeviceSelector.Resolve(device);
         _model = loaded.CreateModel();

@@ -1,0 +1,31 @@
+using System.Globalization;
+using AstDsl.Training.Checkpoints;
+using AstDsl.Training.Experiments;
+
+namespace AstDsl.Cli.Console;
+
+/// <summary>Prints what a loaded model is: shape, input, activation, numerics, and for imported weights what was derived or assumed.</summary>
+public static class CheckpointPrinter
+{
+    /// <summary>Writes a short description of <paramref name="metadata"/> to standard output.</summary>
+    public static void Print(ModelMetadata metadata)
+    {
+        var m = metadata.Model;
+        var f = metadata.Features;
+        System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "model: width {0}, depth {1}, {2} heads, patch {3} stride {4} x {5}, grid {6} x {7}, {8}, {9} outputs ({10})",
+            m.Width, m.Depth, m.Heads, m.PatchSize, m.FStride, m.TStride, m.FDim, m.TDim,
+            m.DistillationToken ? "cls+dist tokens" : "cls token", m.LabelCount, metadata.Loss == LossKind.Bce ? "sigmoid" : "softmax"));
+        System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "input: {0} frames x {1} mel bins at {2} Hz, normalised with mean {3} / std {4}", f.TargetLength, f.MelBins, f.SampleRate, f.NormMean, f.NormStd));
+        PrintNotes(metadata);
+    }
+
+    /// <summary>Writes what was derived or assumed on import (if anything), then the numerical convention.</summary>
+    public static void PrintNotes(ModelMetadata metadata)
+    {
+        var convention = metadata.ConventionSummary();
+        foreach (var note in metadata.Notes.Where(n => n != convention)) System.Console.WriteLine($"note: {note}");
+        System.Console.WriteLine(convention);
+    }
+}
