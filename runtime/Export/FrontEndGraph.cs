@@ -32,7 +32,10 @@ internal sealed class FrontEndGraph(OnnxGraphBuilder g, ClipPipelineOptions pipe
         var shift = f.WindowShift(sampleRate);
         var target = pipeline.TargetLength;
 
-        var centred = g.Node("Sub", "mean", [waveform, g.Node("ReduceMean", "mean", [waveform], OnnxGraphBuilder.Ints("axes", 1), OnnxGraphBuilder.Int("keepdims", 1))]);
+        // Hugging Face checkpoints were trained on waveforms whose mean was kept.
+        var centred = pipeline.RemoveWaveformMean
+            ? g.Node("Sub", "mean", [waveform, g.Node("ReduceMean", "mean", [waveform], OnnxGraphBuilder.Ints("axes", 1), OnnxGraphBuilder.Int("keepdims", 1))])
+            : waveform;
 
         // frames = 1 + (samples - size) / shift with snip edges (0 below one window), cut to the target length.
         var samples = g.Node("Shape", "frames", [centred], OnnxGraphBuilder.Int("start", 1), OnnxGraphBuilder.Int("end", 2));

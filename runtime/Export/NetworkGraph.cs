@@ -5,12 +5,12 @@ namespace AstDsl.Export;
 /// <summary>
 /// The AST network as ONNX operations (opset 17): Conv patch embedding, class/distillation tokens, position embeddings,
 /// pre-norm transformer blocks (LayerNormalization, MatMul/Softmax attention, exact erf GELU), the final norm, the
-/// pooled embedding and the classifier head (LayerNorm eps 1e-5 + Gemm). Batch size is symbolic.
+/// pooled embedding and the classifier head (LayerNorm + Gemm). Batch size is symbolic.
 /// </summary>
 internal sealed class NetworkGraph(OnnxGraphBuilder g, AstOptions options, StateDictWeights weights)
 {
-    // timm's LayerNorm epsilon inside the ViT (the classifier head uses AstModel.HeadLayerNormEps).
-    private const float BackboneEps = 1e-6f;
+    // LayerNorm epsilons follow the weights' convention (official: 1e-6 backbone, 1e-5 head; Hugging Face: 1e-12).
+    private float BackboneEps => (float)options.BackboneLayerNormEps;
 
     /// <summary>Appends the network reading <paramref name="features"/> (batch, T, F) and naming its outputs as given.</summary>
     public void Append(string features, string embeddingOutput, string logitsOutput)
@@ -19,7 +19,7 @@ internal sealed class NetworkGraph(OnnxGraphBuilder g, AstOptions options, State
         for (var i = 0; i < options.Depth; i++) tokens = Block(tokens, $"v.blocks.{i}");
         tokens = LayerNorm(tokens, "v.norm", BackboneEps);
         Pool(tokens, embeddingOutput);
-        var normed = LayerNorm(embeddingOutput, "mlp_head.0", (float)AstModel.HeadLayerNormEps);
+        var normed = LayerNorm(embeddingOutput, "mlp_head.0", (float)options.HeadLayerNormEps);
         g.NodeWithOutput("Gemm", "mlp_head.1", logitsOutput,
             [normed, Weight("mlp_head.1.weight", options.LabelCount, options.Width), Weight("mlp_head.1.bias", options.LabelCount)],
             OnnxGraphBuilder.Int("transB", 1));

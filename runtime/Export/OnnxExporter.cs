@@ -20,10 +20,10 @@ public static class OnnxExporter
     /// <summary>The ONNX operator set the graph uses (LayerNormalization and DFT need 17).</summary>
     public const int Opset = 17;
 
-    /// <summary>Exports a checkpoint file or a run folder's best weights, loaded exactly as <c>astc infer</c> loads them.</summary>
-    public static void ExportCheckpoint(string checkpointOrRun, string onnxPath, bool frontEnd)
+    /// <summary>Exports a checkpoint file, a run folder's best weights or a released checkpoint, loaded exactly as <c>astc infer</c> loads them.</summary>
+    public static void ExportCheckpoint(string checkpointOrRun, string onnxPath, bool frontEnd, ModelImportOptions? import = null)
     {
-        var loaded = TrainingCheckpoint.Load(ModelEvaluator.ResolveCheckpoint(checkpointOrRun));
+        var loaded = ModelSource.Load(checkpointOrRun, import);
         var weights = loaded.StateDict();
         try
         {
