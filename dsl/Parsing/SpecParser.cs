@@ -54,7 +54,7 @@ public static class SpecParser
     /// Lone CRs (old Mac line ends) become LFs, so lines are counted wherever a file breaks them; CRLF stays as it
     /// is (its LF counts). The length is unchanged, so offsets still index the original text.
     /// </summary>
-    private static string UnifyLineBreaks(string text)
+    internal static string UnifyLineBreaks(string text)
     {
         if (text.IndexOf('\r') < 0) return text;
         var chars = text.ToCharArray();

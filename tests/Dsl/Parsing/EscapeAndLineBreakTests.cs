@@ -1,4 +1,5 @@
 using AstDsl.Dsl.Parsing;
+using AstDsl.Dsl.Printing;
 using AstDsl.Dsl.Syntax;
 using Xunit;
 using static AstDsl.Dsl.Tests.Support.Specs;
@@ -55,5 +56,14 @@ public sealed class EscapeAndLineBreakTests
             lf.Diagnostics.Select(d => (d.Id, d.Span.Line, d.Span.Column, d.Message)),
             cr.Diagnostics.Select(d => (d.Id, d.Span.Line, d.Span.Column, d.Message)));
         Single(cr, "AST0007", 12, 11);
+    }
+
+    [Fact]
+    public void A_cr_only_spec_formats_like_its_lf_original_comments_included()
+    {
+        const string text = "experiment t # header\nmodel {\n  # before\n  labels = 3 # after\n}\n";
+        var lf = SpecFormatter.Format(text, FileName).Text;
+        Assert.NotNull(lf);
+        Assert.Equal(lf, SpecFormatter.Format(text.Replace("\n", "\r"), FileName).Text);
     }
 }
