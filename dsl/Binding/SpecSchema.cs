@@ -10,6 +10,12 @@ internal static class SpecSchema
 {
     public static readonly string[] Metrics = { "mAP", "mAUC", "d_prime", "acc" };
 
+    /// <summary>
+    /// The longest experiment name: it becomes a C# class name, and the compiler refuses identifiers past 512
+    /// characters (CS7013) once prefixes and suffixes are added.
+    /// </summary>
+    public const int MaxNameLength = 100;
+
     /// <summary>The most folds a cross-validation may list (ESC-50 has 5, the common maximum is 10).</summary>
     public const int MaxFolds = 100;
 

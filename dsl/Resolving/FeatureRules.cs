@@ -4,21 +4,11 @@ using AstDsl.Dsl.Resolved;
 
 namespace AstDsl.Dsl.Resolving;
 
-/// <summary>Checks that the front end can run: frames of whole samples, a bounded input, masks that fit it, a usable name.</summary>
+/// <summary>Checks that the front end can run: frames of whole samples, a bounded input, masks that fit it.</summary>
 internal static class FeatureRules
 {
-    /// <summary>
-    /// The longest experiment name: it becomes a C# class name, and the compiler refuses identifiers past 512
-    /// characters (CS7013) once prefixes and suffixes are added.
-    /// </summary>
-    public const int MaxNameLength = 100;
-
     public static void Check(BoundSpec spec, FeatureSpec features, AugmentSpec augment, BindContext context)
     {
-        if (spec.Merged.Name.Length > MaxNameLength)
-            context.Report(DiagnosticCatalog.OutOfRange, spec.Merged.Span,
-                $"the experiment name is {spec.Merged.Name.Length} characters long; use at most {MaxNameLength} (it becomes a C# class name)");
-
         if (!spec.AnyRejected("features.sample_rate", "features.frame_length", "features.frame_shift"))
             CheckFrames(spec, features, context);
         if (spec.AnyRejected("features.mel_bins", "features.target_length", "features.frame_shift")) return;
