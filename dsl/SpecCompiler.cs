@@ -15,11 +15,17 @@ namespace AstDsl.Dsl;
 /// </summary>
 public static class SpecCompiler
 {
-    /// <summary>Loads and checks the spec at <paramref name="path"/> from disk.</summary>
-    public static SpecCompilation Load(string path) => Load(path, DiskFileSystem.Instance);
+    /// <summary>Loads and checks the spec at <paramref name="path"/> from disk, warning about data files that do not exist.</summary>
+    public static SpecCompilation Load(string path) => Load(path, DiskFileSystem.Instance, File.Exists);
 
-    /// <summary>Loads and checks the spec at <paramref name="path"/> from <paramref name="files"/>.</summary>
-    public static SpecCompilation Load(string path, IFileSystem files)
+    /// <summary>Loads and checks the spec at <paramref name="path"/> from <paramref name="files"/>; data files are not looked for.</summary>
+    public static SpecCompilation Load(string path, IFileSystem files) => Load(path, files, null);
+
+    /// <summary>
+    /// Loads and checks the spec at <paramref name="path"/> from <paramref name="files"/>; with
+    /// <paramref name="dataFileExists"/>, every data file the spec names is looked up and a missing one is an AST0024 warning.
+    /// </summary>
+    public static SpecCompilation Load(string path, IFileSystem files, Func<string, bool>? dataFileExists)
     {
         var chain = SpecLoader.Load(path, files);
         var diagnostics = chain.Diagnostics.ToList();
@@ -34,8 +40,11 @@ public static class SpecCompiler
         var data = SpecResolver.Data(bound);
         var train = SpecResolver.Train(bound);
         var evaluation = SpecResolver.Evaluation(bound);
+        var augment = SpecResolver.Augment(bound);
+        FeatureRules.Check(bound, features, augment, context);
         ModelRules.Check(bound, model, pretrain, context);
         TrainingRules.Check(bound, data, train, evaluation, context);
+        if (dataFileExists is not null) DataFileRules.Check(bound, chain.Files[0].Path, data, pretrain, dataFileExists, context);
         if (context.HasErrors) return Finish(null, diagnostics, chain);
 
         ShapeInfo shapes;
@@ -53,7 +62,7 @@ public static class SpecCompiler
         var root = chain.Files[0];
         var spec = new ResolvedSpec(
             merged.Name, root.Path, SpecHasher.Hash(chain.Files), chain.Files.Skip(1).Select(f => f.Path).ToValueList(),
-            features, model, pretrain, data, SpecResolver.Augment(bound), train, evaluation, shapes);
+            features, model, pretrain, data, augment, train, evaluation, shapes);
         return Finish(spec, diagnostics, chain);
     }
 

@@ -33,7 +33,20 @@ internal sealed class BoundSpec
 
     public Choice? Choice(string key) => Find(key)?.Value as Choice;
 
+    /// <summary>
+    /// True when one of <paramref name="keys"/> is written but its value was rejected (and reported): rules across
+    /// fields skip such fields instead of checking the default in their place, which would add a second, wrong error.
+    /// </summary>
+    public bool AnyRejected(params string[] keys) => keys.Any(key => Find(key) is null && IsWritten(key));
+
     /// <summary>Where <paramref name="keys"/> (first one set) are written, else the experiment name: the best place to point at.</summary>
     public SourceSpan SpanOf(params string[] keys) =>
         keys.Select(Find).FirstOrDefault(bound => bound is not null)?.Span ?? Merged.Span;
+
+    private bool IsWritten(string key)
+    {
+        var dot = key.IndexOf('.');
+        var block = Merged.Blocks.FirstOrDefault(b => b.Name == key.Substring(0, dot));
+        return block?.Fields.Any(field => field.Key == key.Substring(dot + 1)) == true;
+    }
 }

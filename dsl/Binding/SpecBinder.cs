@@ -3,7 +3,7 @@ using AstDsl.Dsl.Merging;
 
 namespace AstDsl.Dsl.Binding;
 
-/// <summary>Checks each merged field against <see cref="SpecSchema"/>: unknown names, types, units, ranges, required fields.</summary>
+/// <summary>Checks each merged field against <see cref="SpecSchema"/>: unknown names, types, units, ranges, required fields, the name's length.</summary>
 internal static class SpecBinder
 {
     public static BoundSpec Bind(MergedSpec merged, BindContext context)
@@ -34,6 +34,9 @@ internal static class SpecBinder
         }
 
         ReportMissing(merged, context);
+        if (merged.Name.Length > SpecSchema.MaxNameLength)
+            context.Report(DiagnosticCatalog.OutOfRange, merged.Span,
+                $"the experiment name is {merged.Name.Length} characters long; use at most {SpecSchema.MaxNameLength} (it becomes a C# class name)");
         return new BoundSpec(merged, fields);
     }
 

@@ -10,8 +10,21 @@ internal static class SpecSchema
 {
     public static readonly string[] Metrics = { "mAP", "mAUC", "d_prime", "acc" };
 
-    private static readonly NumberKind Count = new(true, Bounds.AtLeast(1));
-    private static readonly NumberKind NonNegativeCount = new(true, Bounds.AtLeast(0));
+    /// <summary>
+    /// The longest experiment name: it becomes a C# class name, and the compiler refuses identifiers past 512
+    /// characters (CS7013) once prefixes and suffixes are added.
+    /// </summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The most folds a cross-validation may list (ESC-50 has 5, the common maximum is 10).</summary>
+    public const int MaxFolds = 100;
+
+    /// <summary>The longest input in frames (100,000 frames is 1,000 s at the default 10 ms shift).</summary>
+    public const int MaxFrames = 100000;
+
+    /// <summary>The most epochs a run may have; epoch numbers in schedules and ranges stay within it.</summary>
+    public const int MaxEpochs = 100000;
+
     private static readonly NumberKind Rate = new(false, Bounds.Rate);
     private static readonly Bounds Gamma = new(0, false, 1, true, Diagnostics.DiagnosticCatalog.OutOfRange);
     private static readonly Bounds PlateauFactor = new(0, false, 1, false, Diagnostics.DiagnosticCatalog.OutOfRange);
@@ -20,7 +33,7 @@ internal static class SpecSchema
     {
         new("lr", new NumberKind(false, Bounds.LearningRate)),
         new("betas", new TupleKind(Rate, Rate)),
-        new("weight_decay", new NumberKind(false, Bounds.AtLeast(0))),
+        new("weight_decay", new NumberKind(false, Bounds.Between(0, 1))),
     };
 
     private static readonly Parameter[] CheckpointArguments = { new("path", TextKind.Instance, Required: true) };
@@ -29,10 +42,10 @@ internal static class SpecSchema
         new Dictionary<string, IReadOnlyDictionary<string, FieldDefinition>>(StringComparer.Ordinal)
         {
             ["features"] = Block(
-                ("sample_rate", new(new NumberKind(true, Bounds.Positive, Units.Frequency))),
-                ("mel_bins", new(new NumberKind(true, Bounds.AtLeast(1), Units.Bins))),
-                ("frame_length", new(new NumberKind(false, Bounds.Positive, Units.Time))),
-                ("frame_shift", new(new NumberKind(false, Bounds.Positive, Units.Time))),
+                ("sample_rate", new(new NumberKind(true, Bounds.Between(1000, 384000), Units.Frequency))),
+                ("mel_bins", new(CountUpTo(1024, Units.Bins))),
+                ("frame_length", new(new NumberKind(false, Bounds.PositiveUpTo(1000), Units.Time))),
+                ("frame_shift", new(new NumberKind(false, Bounds.PositiveUpTo(1000), Units.Time))),
                 ("target_length", new(new NumberKind(false, Bounds.Positive, Units.Frames, Units.Time))),
                 ("mean", new(new NumberKind(false, null))),
                 ("std", new(new NumberKind(false, Bounds.Positive))),
@@ -41,15 +54,15 @@ internal static class SpecSchema
                 ("resample", new(SwitchKind.Instance))),
             ["model"] = Block(
                 ("size", new(new OptionKind("tiny224", "small224", "base224", "base384"))),
-                ("width", new(Count)),
-                ("depth", new(Count)),
-                ("heads", new(Count)),
-                ("mlp_ratio", new(Count)),
-                ("patch", new(new PairKind(Bounds.AtLeast(1)))),
-                ("stride", new(new PairKind(Bounds.AtLeast(1)))),
-                ("input", new(new PairKind(Bounds.AtLeast(1)))),
+                ("width", new(CountUpTo(16384))),
+                ("depth", new(CountUpTo(1024))),
+                ("heads", new(CountUpTo(1024))),
+                ("mlp_ratio", new(CountUpTo(64))),
+                ("patch", new(new PairKind(Bounds.Between(1, MaxFrames)))),
+                ("stride", new(new PairKind(Bounds.Between(1, MaxFrames)))),
+                ("input", new(new PairKind(Bounds.Between(1, MaxFrames)))),
                 ("tokens", new(new OptionKind("distilled", "cls"))),
-                ("labels", new(Count, Required: true, Example: "527")),
+                ("labels", new(CountUpTo(100000), Required: true, Example: "527")),
                 ("dropout", new(Rate)),
                 ("attention_dropout", new(Rate)),
                 ("pretrain", new(new ChoiceKind(new Dictionary<string, Parameter[]>
@@ -63,13 +76,13 @@ internal static class SpecSchema
                 ("eval", new(TextKind.Instance, Required: true, Example: "\"data/eval.json\"")),
                 ("label_csv", new(TextKind.Instance, Required: true, Example: "\"data/class_labels_indices.csv\"")),
                 ("sample_weights", new(new OrOffKind(TextKind.Instance))),
-                ("folds", new(new ListKind(Count, new RangeKind(Bounds.AtLeast(1))))),
+                ("folds", new(new ListKind(CountUpTo(MaxFolds), MaxFolds, new RangeKind(Bounds.Between(1, MaxFolds))))),
                 ("on_bad_file", new(new OptionKind("fail", "skip"))),
-                ("workers", new(NonNegativeCount))),
+                ("workers", new(new NumberKind(true, Bounds.Between(0, 256))))),
             ["augment"] = Block(
                 ("mixup", new(new NumberKind(false, Bounds.Probability))),
-                ("freqm", new(new NumberKind(true, Bounds.AtLeast(0), Units.Bins))),
-                ("timem", new(new NumberKind(true, Bounds.AtLeast(0), Units.Frames))),
+                ("freqm", new(new NumberKind(true, Bounds.Between(0, 1024), Units.Bins))),
+                ("timem", new(new NumberKind(true, Bounds.Between(0, MaxFrames), Units.Frames))),
                 ("noise", new(SwitchKind.Instance)),
                 ("label_smoothing", new(Rate))),
             ["train"] = Block(
@@ -79,26 +92,30 @@ internal static class SpecSchema
                     ["adamw"] = AdamArguments,
                 }))),
                 ("loss", new(new OptionKind("bce", "ce"))),
-                ("batch", new(Count)),
-                ("epochs", new(Count)),
-                ("accumulation", new(Count)),
+                ("batch", new(CountUpTo(65536))),
+                ("epochs", new(CountUpTo(MaxEpochs))),
+                ("accumulation", new(CountUpTo(65536))),
                 ("clip", new(new OrOffKind(new NumberKind(false, Bounds.Positive)))),
                 ("warmup", new(SwitchKind.Instance)),
-                ("warmup_steps", new(new NumberKind(true, Bounds.AtLeast(1), Units.Steps))),
-                ("warmup_interval", new(new NumberKind(true, Bounds.AtLeast(1), Units.Steps))),
+                ("warmup_steps", new(CountUpTo(100000000, Units.Steps))),
+                ("warmup_interval", new(CountUpTo(100000000, Units.Steps))),
                 ("schedule", new(new ChoiceKind(new Dictionary<string, Parameter[]>
                 {
                     ["constant"] = Array.Empty<Parameter>(),
-                    ["multistep"] = new Parameter[] { new("start", Count), new("step", Count), new("gamma", new NumberKind(false, Gamma)) },
-                    ["plateau"] = new Parameter[] { new("patience", NonNegativeCount), new("factor", new NumberKind(false, PlateauFactor)) },
+                    ["multistep"] = new Parameter[] { new("start", CountUpTo(MaxEpochs)), new("step", CountUpTo(MaxEpochs)), new("gamma", new NumberKind(false, Gamma)) },
+                    ["plateau"] = new Parameter[] { new("patience", new NumberKind(true, Bounds.Between(0, MaxEpochs))), new("factor", new NumberKind(false, PlateauFactor)) },
                 }))),
-                ("wa", new(new OrOffKind(new RangeKind(Bounds.AtLeast(1))))),
-                ("seed", new(NonNegativeCount))),
+                ("wa", new(new OrOffKind(new RangeKind(Bounds.Between(1, MaxEpochs))))),
+                ("seed", new(new NumberKind(true, Bounds.AtLeast(0))))),
             ["evaluation"] = Block(
-                ("metrics", new(new ListKind(new OptionKind(Metrics)))),
+                ("metrics", new(new ListKind(new OptionKind(Metrics), Metrics.Length))),
                 ("main", new(new OptionKind(Metrics))),
                 ("ensemble", new(SwitchKind.Instance))),
         };
+
+    // Upper limits keep every value inside what the runtime can allocate and count in 32-bit integers and floats;
+    // each is far beyond any published AST setup (the largest: 768 wide, 12 deep, 1024 x 128 input, 527 labels).
+    private static NumberKind CountUpTo(int max, params string[] units) => new(true, Bounds.Between(1, max), units);
 
     private static IReadOnlyDictionary<string, FieldDefinition> Block(params (string Name, FieldDefinition Definition)[] fields) =>
         fields.ToDictionary(field => field.Name, field => field.Definition, StringComparer.Ordinal);

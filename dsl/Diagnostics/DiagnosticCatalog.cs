@@ -32,8 +32,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HeadsDoNotDivideWidth = Error("AST0012", "Heads do not divide width");
     /// <summary>AST0013: the spectrogram is smaller than one patch.</summary>
     public static readonly DiagnosticDescriptor InputSmallerThanPatch = Error("AST0013", "Input smaller than a patch");
-    /// <summary>AST0014: the learning rate must be positive.</summary>
-    public static readonly DiagnosticDescriptor NonPositiveLearningRate = Error("AST0014", "Non-positive learning rate");
+    /// <summary>AST0014: the learning rate must be positive and at most 1.</summary>
+    public static readonly DiagnosticDescriptor NonPositiveLearningRate = Error("AST0014", "Learning rate out of range");
     /// <summary>AST0015: a probability outside [0, 1].</summary>
     public static readonly DiagnosticDescriptor ProbabilityOutOfRange = Error("AST0015", "Probability outside [0, 1]");
     /// <summary>AST0016: the model input differs from the features (mel bins x target length).</summary>
@@ -52,6 +52,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FoldsWithoutPlaceholder = Warning("AST0022", "Folds without {fold} placeholder");
     /// <summary>AST0023: two specs compiled together declare the same experiment (reported by the source generator).</summary>
     public static readonly DiagnosticDescriptor DuplicateExperimentName = Error("AST0023", "Duplicate experiment name");
+    /// <summary>AST0024: a data file the spec names (datafile, label CSV, sample weights, checkpoint) does not exist yet.</summary>
+    public static readonly DiagnosticDescriptor DataFileMissing = Warning("AST0024", "Data file not found");
+    /// <summary>AST0025: a spec file longer than the loader reads, or not a regular file.</summary>
+    public static readonly DiagnosticDescriptor SpecTooLarge = Error("AST0025", "Spec file too large");
 
     /// <summary>All descriptors, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -60,6 +64,7 @@ public static class DiagnosticCatalog
         ExtendedSpecNotFound, ExtendsCycle, StrideLargerThanPatch, HeadsDoNotDivideWidth, InputSmallerThanPatch,
         NonPositiveLearningRate, ProbabilityOutOfRange, InputMismatch, PretrainWidthMismatch, UnknownOption,
         UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder, DuplicateExperimentName,
+        DataFileMissing, SpecTooLarge,
     };
 
     private static DiagnosticDescriptor Error(string id, string title) => new(id, DiagnosticSeverity.Error, title);

@@ -7,6 +7,9 @@ namespace AstDsl.Dsl.Loading;
 /// <summary>Reads and parses a spec and, following <c>extends</c>, every spec it builds on.</summary>
 public static class SpecLoader
 {
+    /// <summary>The longest spec in characters (1 MB of text; the shipped specs are about 1 KB).</summary>
+    public const int MaxSpecLength = 1_000_000;
+
     /// <summary>Loads the chain that starts at <paramref name="path"/>. Never throws.</summary>
     public static SpecChain Load(string path, IFileSystem files)
     {
@@ -20,8 +23,16 @@ public static class SpecLoader
             return new SpecChain(chain.ToValueList(), diagnostics.ToValueList());
         }
 
+        var namedAt = SourceSpan.StartOf(current); // where the file being read is named: the command line, or an extends
         while (true)
         {
+            if (text.Length > MaxSpecLength)
+            {
+                diagnostics.Add(DiagnosticCatalog.SpecTooLarge.At(namedAt,
+                    $"'{current}' is longer than 1 MB ({MaxSpecLength} characters) or not a regular file; a spec is a short text file, check the path"));
+                break;
+            }
+
             var parsed = SpecParser.Parse(text, current);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Syntax is null) break;
@@ -48,6 +59,7 @@ public static class SpecLoader
 
             current = next;
             text = nextText;
+            namedAt = extends.Span;
         }
 
         return new SpecChain(chain.ToValueList(), diagnostics.ToValueList());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AstDsl.Dsl.Diagnostics;
 using AstDsl.Dsl.Syntax;
 using AstDsl.Dsl.Text;
 using Sprache;
@@ -9,6 +10,7 @@ namespace AstDsl.Dsl.Parsing;
 internal sealed class Lexical
 {
     private readonly string file;
+    private readonly SortedDictionary<int, Diagnostic> problems = new();
 
     public Lexical(string file)
     {
@@ -17,15 +19,15 @@ internal sealed class Lexical
         Trivia = Parse.WhiteSpace.Or(comment).Many().Return(' ');
         Identifier = Token(Parse.Identifier(Parse.Letter.Or(Parse.Char('_')), Parse.LetterOrDigit.Or(Parse.Char('_'))).Span())
             .Select(span => (span.Value, At(span)));
-        var digits = Parse.Regex(@"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        var digits = AnchoredRegex.Of(@"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?");
         Digits = Token(digits.Span()).Select(span => new NumberSyntax(span.Value, ParseDouble(span.Value), null, At(span)));
         var sameLineSpace = Parse.Chars(' ', '\t').Many();
-        var unit = sameLineSpace.Then(_ => Parse.Regex("(" + string.Join("|", Binding.Units.Words) + @")\b"));
+        var unit = sameLineSpace.Then(_ => AnchoredRegex.Of("(" + string.Join("|", Binding.Units.Words) + @")\b"));
         Number = Token(digits.Then(text => unit.Optional().Select(u => (text, u))).Span())
             .Select(span => new NumberSyntax(span.Value.text, ParseDouble(span.Value.text), span.Value.u.GetOrDefault(), At(span)));
-        var escaped = Parse.Char('\\').Then(_ => Parse.AnyChar);
-        var plain = Parse.CharExcept("\"\\\n");
-        String = Token(Parse.Char('"').Then(_ => escaped.Or(plain).Many().Text()).Then(text => Parse.Char('"').Return(text)).Span())
+        var escaped = Parse.Char('\\').Then(_ => Parse.AnyChar).Span().Select(Unescape);
+        var plain = Parse.CharExcept("\"\\\n").Select(c => c.ToString());
+        String = Token(Parse.Char('"').Then(_ => escaped.Or(plain).Many().Select(parts => string.Concat(parts))).Then(text => Parse.Char('"').Return(text)).Span())
             .Select(span => new StringSyntax(span.Value, At(span)));
     }
 
@@ -41,7 +43,7 @@ internal sealed class Lexical
     /// <summary>A number with an optional unit on the same line.</summary>
     public Parser<NumberSyntax> Number { get; }
 
-    /// <summary>A double-quoted string with backslash escapes.</summary>
+    /// <summary>A double-quoted string with the escapes <c>\"</c>, <c>\\</c> and backslash-newline.</summary>
     public Parser<StringSyntax> String { get; }
 
     /// <summary><paramref name="parser"/> after optional trivia.</summary>
@@ -52,11 +54,27 @@ internal sealed class Lexical
 
     /// <summary>A keyword: <paramref name="word"/> not followed by a name character.</summary>
     public Parser<string> Keyword(string word) =>
-        Token(Parse.Regex(word + @"\b"));
+        Token(AnchoredRegex.Of(word + @"\b"));
 
     /// <summary>The source span of a parsed piece.</summary>
     public SourceSpan At<T>(ITextSpan<T> span) =>
         new(file, span.Start.Pos, span.Length, span.Start.Line, span.Start.Column, span.End.Line, span.End.Column);
+
+    /// <summary>
+    /// Problems found while reading tokens that do not stop the parse (unknown escapes), by offset: alternatives
+    /// may read the same string more than once, and each problem must be reported once.
+    /// </summary>
+    public IReadOnlyDictionary<int, Diagnostic> Problems => problems;
+
+    /// <summary>The character an escape stands for; an unknown escape keeps its backslash and is reported, never dropped.</summary>
+    private string Unescape(ITextSpan<char> escape)
+    {
+        if (escape.Value is '"' or '\\' or '\n') return escape.Value.ToString();
+        var shown = char.IsControl(escape.Value) ? $"\\u{(int)escape.Value:x4}" : escape.Value.ToString();
+        problems[escape.Start.Pos] = DiagnosticCatalog.SyntaxError.At(At(escape),
+            $"unknown escape '\\{shown}' in a string; write paths with '/' (it works on Windows too) or double the backslash ('\\\\')");
+        return "\\" + escape.Value;
+    }
 
     private static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

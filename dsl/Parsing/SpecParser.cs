@@ -14,8 +14,10 @@ public static class SpecParser
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is recorded in every span.</summary>
     public static ParseResult Parse(string text, string file)
     {
+        text = UnifyLineBreaks(text);
         if (NestingGuard.Check(text, file) is { } tooDeep) return new ParseResult(null, ValueList.Of(tooDeep));
-        var grammar = new SpecGrammar(new Lexical(file));
+        var lexical = new Lexical(file);
+        var grammar = new SpecGrammar(lexical);
         var diagnostics = new List<Diagnostic>();
         IInput input = new Input(text);
 
@@ -44,7 +46,21 @@ public static class SpecParser
         }
 
         var (name, nameSpan, extends) = header.Value;
-        return new ParseResult(new SpecSyntax(name, extends, blocks.ToValueList(), nameSpan), diagnostics.ToValueList());
+        var all = diagnostics.Concat(lexical.Problems.Values).OrderBy(d => d.Span.Start).ToValueList();
+        return new ParseResult(new SpecSyntax(name, extends, blocks.ToValueList(), nameSpan), all);
+    }
+
+    /// <summary>
+    /// Lone CRs (old Mac line ends) become LFs, so lines are counted wherever a file breaks them; CRLF stays as it
+    /// is (its LF counts). The length is unchanged, so offsets still index the original text.
+    /// </summary>
+    internal static string UnifyLineBreaks(string text)
+    {
+        if (text.IndexOf('\r') < 0) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] != '\n')) chars[i] = '\n';
+        return new string(chars);
     }
 
     private static IInput ParseFields(

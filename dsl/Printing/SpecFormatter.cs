@@ -18,7 +18,7 @@ public static class SpecFormatter
     {
         var parsed = SpecParser.Parse(text, path);
         return parsed.Succeeded
-            ? new FormatResult(SpecPrinter.Print(parsed.Syntax!, SourceComment.Scan(text)), parsed.Diagnostics)
+            ? new FormatResult(SpecPrinter.Print(parsed.Syntax!, SourceComment.Scan(SpecParser.UnifyLineBreaks(text))), parsed.Diagnostics)
             : new FormatResult(null, parsed.Diagnostics);
     }
 }

@@ -16,13 +16,14 @@ internal static class ModelRules
             context.Report(DiagnosticCatalog.WrongType, spec.SpanOf("features.target_length"),
                 "'features.target_length' in frames must be a whole number; round it or give a duration like `10 s`");
 
-        if (model.FStride > model.PatchSize || model.TStride > model.PatchSize)
+        if (!spec.AnyRejected("model.stride", "model.patch") && (model.FStride > model.PatchSize || model.TStride > model.PatchSize))
             context.Report(DiagnosticCatalog.StrideLargerThanPatch, spec.SpanOf("model.stride", "model.patch"),
                 $"stride {model.FStride} x {model.TStride} is larger than the patch ({model.PatchSize}), so some input is never seen; use a stride of at most {model.PatchSize}");
-        if (model.Width % model.Heads != 0)
+        if (!spec.AnyRejected("model.heads", "model.width", "model.size") && model.Width % model.Heads != 0)
             context.Report(DiagnosticCatalog.HeadsDoNotDivideWidth, spec.SpanOf("model.heads", "model.width", "model.size"),
                 $"{model.Heads} heads do not divide width {model.Width}; choose heads among {string.Join(", ", Divisors(model.Width))}");
-        CheckInput(spec, model, context);
+        if (!spec.AnyRejected("features.mel_bins", "features.target_length", "features.frame_shift", "model.input"))
+            CheckInput(spec, model, context);
         CheckPretrain(spec, model, pretrain, context);
     }
 

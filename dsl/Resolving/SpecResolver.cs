@@ -118,6 +118,7 @@ internal static class SpecResolver
     /// <summary>Frames, or a duration divided by the frame shift (rounded), so <c>10 s</c> at 10 ms is 1000 frames.</summary>
     private static int TargetLength(BoundSpec spec, double shiftMs) =>
         spec.Find("features.target_length")?.Value is Measure length
-            ? length.Dimension == Units.Time ? (int)Math.Round(length.Value / shiftMs) : (int)length.Value
+            // Clamped so an absurd duration stays a number FeatureRules can report instead of wrapping around.
+            ? (int)Math.Min(length.Dimension == Units.Time ? Math.Round(length.Value / shiftMs) : length.Value, int.MaxValue)
             : 1024;
 }

@@ -13,6 +13,12 @@ internal sealed record Bounds(double? Min, bool MinInclusive, double? Max, bool 
 {
     public static Bounds AtLeast(double min) => new(min, true, null, false, DiagnosticCatalog.OutOfRange);
 
+    /// <summary>From <paramref name="min"/> to <paramref name="max"/>, both allowed.</summary>
+    public static Bounds Between(double min, double max) => new(min, true, max, true, DiagnosticCatalog.OutOfRange);
+
+    /// <summary>Greater than 0 and at most <paramref name="max"/>.</summary>
+    public static Bounds PositiveUpTo(double max) => new(0, false, max, true, DiagnosticCatalog.OutOfRange);
+
     public static Bounds Positive { get; } = new(0, false, null, false, DiagnosticCatalog.OutOfRange);
 
     public static Bounds Probability { get; } = new(0, true, 1, true, DiagnosticCatalog.ProbabilityOutOfRange);
@@ -20,7 +26,8 @@ internal sealed record Bounds(double? Min, bool MinInclusive, double? Max, bool 
     /// <summary>Dropout rates: a probability that may not drop everything.</summary>
     public static Bounds Rate { get; } = new(0, true, 1, false, DiagnosticCatalog.ProbabilityOutOfRange);
 
-    public static Bounds LearningRate { get; } = new(0, false, null, false, DiagnosticCatalog.NonPositiveLearningRate);
+    /// <summary>Learning rates: positive, and at most 1 (Adam steps every weight by about lr; above 1 training only diverges).</summary>
+    public static Bounds LearningRate { get; } = new(0, false, 1, true, DiagnosticCatalog.NonPositiveLearningRate);
 
     public bool Contains(double value) =>
         (Min is not { } min || (MinInclusive ? value >= min : value > min)) &&

@@ -1,3 +1,4 @@
+using AstDsl.Dsl.Diagnostics;
 using AstDsl.Dsl.Syntax;
 using AstDsl.Dsl.Text;
 
@@ -9,15 +10,19 @@ namespace AstDsl.Dsl.Binding.Kinds;
 /// </summary>
 internal sealed class ListKind : ValueKind
 {
-    public ListKind(ValueKind item, RangeKind? range = null)
+    public ListKind(ValueKind item, int maxItems, RangeKind? range = null)
     {
         Item = item;
         Range = range;
+        MaxItems = maxItems;
     }
 
     public ValueKind Item { get; }
 
     public RangeKind? Range { get; }
+
+    /// <summary>The most items the list may have (a range's bounds keep it within this as well).</summary>
+    public int MaxItems { get; }
 
     public override string Description =>
         Range is null ? $"a list [...] of {Item.Description}" : $"a range like 1..5 or a list [...] of {Item.Description}";
@@ -31,6 +36,8 @@ internal sealed class ListKind : ValueKind
         }
 
         if (value is not ListSyntax list) return WrongType(value, name, context);
+        if (list.Items.Count > MaxItems)
+            return context.Report(DiagnosticCatalog.OutOfRange, list.Span, $"'{name}' lists {list.Items.Count} items; it takes at most {MaxItems}");
         var items = list.Items.Select(item => Item.Bind(item, name, context)).ToList();
         return items.Any(item => item is null) ? null : items.Select(item => item!).ToValueList();
     }

@@ -54,10 +54,18 @@ internal sealed class NumberKind : ValueKind
 
         if (double.IsNaN(converted) || double.IsInfinity(converted))
             return context.Report(DiagnosticCatalog.OutOfRange, number.Span, $"'{name}' is too large; write a finite number");
-        if (Integer && (converted != Math.Floor(converted) || Math.Abs(converted) > int.MaxValue))
+        if (Integer && converted != Math.Floor(converted))
             return WrongType(value, name, context);
         if (Bounds is { } bounds && !bounds.Contains(converted))
             return context.Report(bounds.Descriptor, number.Span, $"'{name}' must be {bounds.Describe()}, got {SpecPrinter.PrintValue(number)}");
+        if (Integer && Math.Abs(converted) > int.MaxValue)
+            return context.Report(DiagnosticCatalog.OutOfRange, number.Span, $"'{name}' must be at most {int.MaxValue}, got {SpecPrinter.PrintValue(number)}");
+        if (!Integer && converted != 0 && Math.Abs(converted) is > float.MaxValue or < SmallestNormalFloat)
+            return context.Report(DiagnosticCatalog.OutOfRange, number.Span,
+                $"'{name}' = {SpecPrinter.PrintValue(number)} does not fit the runtime's 32-bit floats; use 0 or a magnitude between 1.2e-38 and 3.4e38");
         return new Measure(converted, dimension);
     }
+
+    /// <summary>The smallest positive normal float32: below it values lose precision (denormals) or become 0 in the runtime.</summary>
+    private const double SmallestNormalFloat = 1.1754943508222875e-38;
 }

@@ -92,7 +92,7 @@ public sealed class DiagnosticIdTests
     public void AST0007_out_of_range()
     {
         var d = Single(Check(MinimalWith("train { batch = 0 }")), "AST0007", 10, 17);
-        Assert.Contains("at least 1", d.Message);
+        Assert.Equal("'train.batch' must be in [1, 65536], got 0", d.Message);
     }
 
     [Fact]
@@ -247,6 +247,32 @@ public sealed class DiagnosticIdTests
         var position = clash.Location.GetLineSpan();
         Assert.Equal(("/specs/b.ast", 2, 12), (position.Path, position.StartLinePosition.Line + 1, position.StartLinePosition.Character + 1));
         Assert.Contains("/specs/a.ast", clash.GetMessage());
+    }
+
+    [Fact]
+    public void AST0024_a_missing_data_file_is_a_warning_at_its_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("astdsl-missing-").FullName;
+        try
+        {
+            var spec = Path.Combine(folder, "spec.ast");
+            File.WriteAllText(spec, Minimal);
+            File.WriteAllText(Path.Combine(folder, "train.json"), "");
+            File.WriteAllText(Path.Combine(folder, "eval.json"), "");
+            var d = Single(SpecCompiler.Load(spec), "AST0024", 8, 15, spec);
+            Assert.Equal($"'data.label_csv' names '{folder}/labels.csv', which does not exist (yet); paths are relative to the spec's folder", d.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AST0025_a_spec_over_1_MB_is_refused_before_parsing()
+    {
+        var d = Single(Check("experiment t\n" + new string('#', 1_000_000)), "AST0025", 1, 1);
+        Assert.StartsWith("'spec.ast' is longer than 1 MB", d.Message);
     }
 
     [Fact]

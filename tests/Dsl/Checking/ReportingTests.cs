@@ -30,7 +30,7 @@ public sealed class ReportingTests
     public void Diagnostics_print_as_compiler_messages()
     {
         var d = Check(MinimalWith("train { batch = 0 }")).Diagnostics.Single();
-        Assert.StartsWith("spec.ast(10,17): error AST0007: 'train.batch' must be at least 1", d.ToString());
+        Assert.StartsWith("spec.ast(10,17): error AST0007: 'train.batch' must be in [1, 65536], got 0", d.ToString());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ExperimentCompilerTests : IDisposable
         var path = CopyShipped("demo", text => text.Replace("heads = 4", "heads = 5"));
         var result = ExperimentLoader.Load(path, typeof(DemoExperiment).Assembly);
         Assert.False(result.Succeeded);
-        Assert.Equal("AST0012", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("AST0012", Assert.Single(result.Diagnostics, d => d.IsError).Id);
         Assert.Empty(result.CompilerErrors);
     }
 }
