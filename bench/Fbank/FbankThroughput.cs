@@ -1,5 +1,6 @@
 using AstDsl.Audio.Features;
 using AstDsl.Bench.Timing;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AstDsl.Bench.Fbank;
@@ -38,7 +39,9 @@ public static class FbankThroughput
         const int rate = 16000;
         using var fbank = new KaldiFbank();
         var target = new Device(device);
-        using var clips = (randn(batch, (long)(clipSeconds * rate), generator: new Generator(0)) * 0.1).to(target);
+        using var amplitude = 0.1.ToScalar();
+        using var noise = randn(batch, (long)(clipSeconds * rate), generator: new Generator(0));
+        using var clips = noise.mul(amplitude).to(target);
 
         var batched = Repeats.Measure(() =>
         {

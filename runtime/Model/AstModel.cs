@@ -34,7 +34,7 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor frames)
     {
         using var pooled = Pool(frames);
-        return mlp_head.forward(pooled);
+        return Head(pooled);
     }
 
     /// <summary>
@@ -53,7 +53,11 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Applies only the classifier head (LayerNorm + Linear) to pooled embeddings (B, D).</summary>
-    public Tensor Head(Tensor pooled) => mlp_head.forward(pooled);
+    public Tensor Head(Tensor pooled)
+    {
+        using var scope = NewDisposeScope();
+        return mlp_head.forward(pooled).MoveToOuterDisposeScope();
+    }
 
     private void CheckInput(Tensor frames)
     {

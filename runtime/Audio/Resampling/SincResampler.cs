@@ -77,7 +77,6 @@ public sealed class SincResampler : IDisposable
         using var endTap = (width + from).ToScalar();
         using var fromScalar = from.ToScalar();
         using var endPhase = (-to).ToScalar();
-        using var minusOne = (-1).ToScalar();
         using var toScalar = to.ToScalar();
         using var cutoff = baseFrequency.ToScalar();
         using var lowest = (-zeroCrossings).ToScalar();
@@ -88,7 +87,7 @@ public sealed class SincResampler : IDisposable
         using var scope = NewDisposeScope();
         // Tap times (in input samples) of the filter for each of the `to` output phases.
         var taps = arange(firstTap, endTap, HeldScalars.One, dtype: float64).reshape(1, 1, -1).div(fromScalar);
-        var phases = arange(HeldScalars.Zero, endPhase, minusOne, dtype: float64).reshape(-1, 1, 1).div(toScalar);
+        var phases = arange(HeldScalars.Zero, endPhase, HeldScalars.MinusOne, dtype: float64).reshape(-1, 1, 1).div(toScalar);
         var t = phases.add(taps, HeldScalars.One).mul(cutoff).clamp(lowest, highest);
         var window = cos(t.mul(windowScale)).pow(HeldScalars.Two);
         t = t.mul(pi);

@@ -33,6 +33,23 @@ public static class StateDictFile
     }
 
     /// <summary>
+    /// Reads <paramref name="path"/>, hands its tensors to <paramref name="use"/> and disposes them afterwards, so a
+    /// transfer does not keep the whole checkpoint (hundreds of MB for base384) alive until the finalizers run.
+    /// </summary>
+    public static void Use(string path, Action<IReadOnlyDictionary<string, Tensor>> use)
+    {
+        var stateDict = Read(path);
+        try
+        {
+            use(stateDict);
+        }
+        finally
+        {
+            foreach (var tensor in stateDict.Values) tensor.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Writes a state dict atomically: to a temporary file in the same folder, flushed, then renamed over the
     /// destination, so a crash never leaves a half-written checkpoint under the final name.
     /// </summary>
@@ -63,8 +80,12 @@ public static class StateDictFile
     private static Dictionary<string, Tensor> ReadPickle(string path)
     {
         using var stream = File.OpenRead(path);
-        var root = PyTorchUnpickler.UnpickleStateDict(stream);
-        return Unwrap(root, path);
+        // The unpickler makes a storage tensor beside each view it returns: the scope frees those (and anything
+        // outside the unwrapped state dict), the views keep their storage alive natively.
+        using var scope = NewDisposeScope();
+        var stateDict = Unwrap(PyTorchUnpickler.UnpickleStateDict(stream), path);
+        foreach (var tensor in stateDict.Values) tensor.MoveToOuterDisposeScope();
+        return stateDict;
     }
 
     // Released checkpoints nest the state dict ({'model': sd} for DeiT, {'state_dict': sd} for many trainers).

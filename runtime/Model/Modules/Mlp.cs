@@ -29,7 +29,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor x)
     {
-        using var hidden = drop.forward(act.forward(fc1.forward(x)));
-        return drop.forward(fc2.forward(hidden));
+        using var scope = NewDisposeScope();
+        var hidden = drop.forward(act.forward(fc1.forward(x)));
+        return drop.forward(fc2.forward(hidden)).MoveToOuterDisposeScope();
     }
 }

@@ -22,5 +22,9 @@ public sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
     }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor image) => proj.forward(image).flatten(2).transpose(1, 2);
+    public override Tensor forward(Tensor image)
+    {
+        using var scope = NewDisposeScope();
+        return proj.forward(image).flatten(2).transpose(1, 2).MoveToOuterDisposeScope();
+    }
 }

@@ -11,7 +11,7 @@ public static class AstStateDict
         key.StartsWith("v.head.", StringComparison.Ordinal) || key.StartsWith("v.head_dist.", StringComparison.Ordinal);
 
     /// <summary>Reads <paramref name="path"/> and loads every tensor of the model from it (strictly, but ignoring unused heads).</summary>
-    public static void Load(AstModel model, string path) => Load(model, StateDictFile.Read(path), path);
+    public static void Load(AstModel model, string path) => StateDictFile.Use(path, stateDict => Load(model, stateDict, path));
 
     /// <summary>Loads a state dict strictly: every model key must be present with its shape, no foreign key may remain.</summary>
     public static void Load(AstModel model, IReadOnlyDictionary<string, Tensor> stateDict, string sourcePath)

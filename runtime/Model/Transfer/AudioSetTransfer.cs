@@ -18,7 +18,7 @@ public static class AudioSetTransfer
 
     /// <summary>Reads an AudioSet AST checkpoint and transfers it into <paramref name="model"/>.</summary>
     public static void Apply(AstModel model, string checkpointPath) =>
-        Apply(model, StateDictFile.Read(checkpointPath), checkpointPath);
+        StateDictFile.Use(checkpointPath, ast => Apply(model, ast, checkpointPath));
 
     /// <summary>Transfers an already loaded AST state dict (keys <c>v.*</c>, <c>mlp_head.*</c>, no <c>module.</c>).</summary>
     public static void Apply(AstModel model, IReadOnlyDictionary<string, Tensor> ast, string sourcePath)

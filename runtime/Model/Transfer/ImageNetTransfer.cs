@@ -15,7 +15,7 @@ public static class ImageNetTransfer
 {
     /// <summary>Reads <paramref name="checkpointPath"/> (.pth or .safetensors) and transfers it into <paramref name="model"/>.</summary>
     public static void Apply(AstModel model, string checkpointPath) =>
-        Apply(model, StateDictFile.Read(checkpointPath), checkpointPath);
+        StateDictFile.Use(checkpointPath, timm => Apply(model, timm, checkpointPath));
 
     /// <summary>Transfers an already loaded timm state dict; <paramref name="sourcePath"/> names it in errors.</summary>
     public static void Apply(AstModel model, IReadOnlyDictionary<string, Tensor> timm, string sourcePath)

@@ -10,6 +10,7 @@ internal static class ParameterCopy
     /// <summary>Copies each (key, tensor) into the model's parameter or buffer of the same key.</summary>
     public static void Into(AstModel model, IEnumerable<KeyValuePair<string, Tensor>> tensors, string sourcePath)
     {
+        using var scope = NewDisposeScope();
         var target = model.state_dict();
         using var noGrad = no_grad();
         foreach (var (key, value) in tensors)

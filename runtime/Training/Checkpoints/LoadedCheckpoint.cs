@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using AstDsl.Model;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Loop;
+using AstDsl.Training.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.PyBridge;
@@ -89,8 +90,13 @@ public sealed class LoadedCheckpoint
     /// <summary>Restores Adam/AdamW moments, step counts and parameter-group options into <paramref name="optimizer"/>.</summary>
     public void RestoreOptimizer(OptimizerHelper optimizer)
     {
-        using var stream = new MemoryStream(Require(TrainingCheckpoint.OptimizerSection), writable: false);
-        using var reader = new BinaryReader(stream);
+        var saved = Require(TrainingCheckpoint.OptimizerSection);
+        if (optimizer is GcSafeAdam adam)
+        {
+            adam.LoadStateDict(saved);
+            return;
+        }
+        using var reader = new BinaryReader(new MemoryStream(saved, writable: false));
         optimizer.load_state_dict(reader);
     }
 

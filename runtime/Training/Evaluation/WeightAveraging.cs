@@ -12,8 +12,7 @@ public static class WeightAveraging
     {
         if (checkpoints.Count == 0) throw new ArgumentException("weight averaging needs at least one checkpoint", nameof(checkpoints));
         // Explicit Scalars held to the end: TorchSharp's implicit ones (including the alpha = 1 of a tensor sum) can be
-        // finalized during the native call (see Optimization/AdamUpdate).
-        using var one = 1.ToScalar();
+        // finalized during the native call (see HeldScalars).
         using var count = checkpoints.Count.ToScalar();
         var sum = TrainingCheckpoint.Load(checkpoints[0]).StateDict();
         foreach (var path in checkpoints.Skip(1))
@@ -23,7 +22,7 @@ public static class WeightAveraging
                 throw new Errors.CorruptCheckpointException(path, "its weights have different names from the first checkpoint; average checkpoints of one run only");
             foreach (var key in sum.Keys.ToList())
             {
-                var added = sum[key].add(next[key], one);
+                var added = sum[key].add(next[key], HeldScalars.One);
                 sum[key].Dispose();
                 next[key].Dispose();
                 sum[key] = added;

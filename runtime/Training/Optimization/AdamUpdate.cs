@@ -46,8 +46,6 @@ internal static class AdamUpdate
         using var beta2 = s.Beta2.ToScalar();
         using var oneMinusBeta2 = (1 - s.Beta2).ToScalar();
         using var eps = s.Eps.ToScalar();
-        // add_(Scalar) would make its alpha = 1 implicitly, which is exactly the hazard this class avoids.
-        using var one = 1.0.ToScalar();
         using var stepSize = (-s.LearningRate / biasCorrection1).ToScalar();
         using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
 
@@ -67,7 +65,8 @@ internal static class AdamUpdate
         }
         expAvg.mul_(beta1).add_(grad, oneMinusBeta1);
         expAvgSq.mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
-        var denominator = expAvgSq.sqrt().div_(sqrtBiasCorrection2).add_(eps, one);
+        // add_(Scalar) alone would make its alpha = 1 implicitly, which is exactly the hazard this class avoids.
+        var denominator = expAvgSq.sqrt().div_(sqrtBiasCorrection2).add_(eps, HeldScalars.One);
         param.addcdiv_(expAvg, denominator, stepSize);
     }
 }

@@ -20,8 +20,8 @@ public static class OptimizerFactory
             throw new TrainingConfigurationException("train.optimizer.betas", $"must lie in [0, 1), got ({settings.Beta1}, {settings.Beta2}).");
         return settings.Name.Trim().ToLowerInvariant() switch
         {
-            "adam" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay),
-            "adamw" => new GcSafeAdamW(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay),
+            "adam" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: false),
+            "adamw" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: true),
             _ => throw new TrainingConfigurationException("train.optimizer", $"unknown optimiser '{settings.Name}'; use adam or adamw."),
         };
     }
