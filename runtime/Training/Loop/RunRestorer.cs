@@ -15,9 +15,9 @@ internal static class RunRestorer
     {
         if (!File.Exists(run.LastCheckpoint))
             throw new RunDirectoryException(run.Path, "has no checkpoints/last.astckpt to resume from; start a new run instead.");
-        var checkpoint = TrainingCheckpoint.Load(run.LastCheckpoint);
+        var checkpoint = LoadLast(run);
         if (!checkpoint.IsResumable)
-            throw new CorruptCheckpointException(run.LastCheckpoint, "it holds no training state (optimiser, progress)");
+            throw new RunDirectoryException(run.Path, $"{run.LastCheckpoint} holds no training state (optimiser, progress). {NoExactResume}");
         checkpoint.RestoreModel(model);
         checkpoint.RestoreOptimizer(optimizer);
         checkpoint.RestoreRng();
@@ -26,5 +26,23 @@ internal static class RunRestorer
         log.Write(message);
         reporter.Message(message);
         return (progress, checkpoint.EnsembleSum());
+    }
+
+    // Epoch checkpoints hold weights only (the optimiser moments would triple their size), so they cannot continue a run
+    // exactly; say what still works instead of advice that cannot be followed.
+    private const string NoExactResume =
+        "The run cannot continue exactly without it: epoch-N.astckpt and best.astckpt hold weights only, not the optimiser " +
+        "and schedule state. They still work with `astc eval` and `astc infer`; to train again, start a new run with `astc run SPEC`.";
+
+    private static LoadedCheckpoint LoadLast(RunDirectory run)
+    {
+        try
+        {
+            return TrainingCheckpoint.Load(run.LastCheckpoint);
+        }
+        catch (CorruptCheckpointException e)
+        {
+            throw new RunDirectoryException(run.Path, $"its resumable checkpoint {run.LastCheckpoint} is damaged ({e.Problem}). {NoExactResume}");
+        }
     }
 }

@@ -113,7 +113,6 @@ public static class Trainer
         }, ensembleSum);
         var error = new TrainingInterruptedException(context.Run.Path, context.Run.LastCheckpoint, epoch, context.GlobalStep);
         context.Log.Write(error.Message);
-        context.Reporter.Message(error.Message);
         return error;
     }
 }
