@@ -111,7 +111,7 @@ public sealed class ClipDataset
         catch (ArgumentException e)
         {
             throw new ClipLoadException(Entries[index].Wav, index, new AudioFormatException(Entries[index].Wav, -1,
-                $"its sample rate {waveform.SampleRate} Hz cannot be analysed ({e.Message})", "Resample the file or remove it from the datafile"));
+                $"its sample rate {waveform.SampleRate} Hz cannot be analysed ({e.Message})", "Resample the file or remove it from the datafile."));
         }
     }
 
