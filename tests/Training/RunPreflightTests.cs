@@ -72,6 +72,18 @@ public sealed class RunPreflightTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_pretrained_checkpoint_is_named_by_its_field_before_training()
+    {
+        var definition = Definition with { Pretrain = new PretrainSettings { Kind = PretrainKind.ImageNet, CheckpointPath = "deit.pth" } };
+
+        var error = Assert.Throws<DataFileException>(() => Run(definition));
+
+        Assert.Equal("model.pretrain", error.Setting);
+        Assert.StartsWith($"model.pretrain = \"deit.pth\": not found: there is no file {Path.Combine(Folder, "deit.pth")}", error.Message);
+        Assert.False(Directory.Exists(RunsRoot));
+    }
+
+    [Fact]
     public void Clips_at_another_rate_without_resampling_give_one_warning_per_dataset_with_the_count()
     {
         var slow = DemoDataset.Write(Path.Combine(_temp.Path, "slow"), seed: 6, new DemoOptions { TrainClips = 5, EvalClips = 3, SampleRate = 8000 });

@@ -7,7 +7,7 @@ namespace AstDsl.Training.Runs;
 
 /// <summary>
 /// What is checked before any training starts, for every fold: each datafile, label CSV and weights file exists and
-/// parses, the sets are not empty, and clips at another sample rate are counted. A missing fold-2 file must not be
+/// parses, the pretrained checkpoint exists, the sets are not empty, and clips at another sample rate are counted. A missing fold-2 file must not be
 /// found only after fold 1 has trained.
 /// </summary>
 public static class RunPreflight
@@ -19,6 +19,8 @@ public static class RunPreflight
         var splits = definition.Data.Folds.Count == 0
             ? [definition]
             : definition.Data.Folds.Select(fold => FoldDefinition.For(definition, fold)).ToArray();
+        if (definition.Pretrain.Kind != PretrainKind.None && !string.IsNullOrWhiteSpace(definition.Pretrain.CheckpointPath))
+            DataFileLocator.Existing(definition, definition.Pretrain.CheckpointPath, "model.pretrain");
         var warnings = new List<string>();
         foreach (var split in splits)
         {
