@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int SpecErrors = 1;
     /// <summary>A run-time failure: missing data, bad checkpoint, diverged training...</summary>
     public const int RuntimeFailure = 2;
+    /// <summary>Training stopped by Ctrl-C or SIGTERM after saving a resumable checkpoint (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

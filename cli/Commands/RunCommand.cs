@@ -2,6 +2,7 @@ using System.CommandLine;
 using AstDsl.Cli.Console;
 using AstDsl.CodeGen.InMemory;
 using AstDsl.Training;
+using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
 
 namespace AstDsl.Cli.Commands;
@@ -20,9 +21,18 @@ public static class RunCommand
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this run directory." };
         var runs = new Option<DirectoryInfo>("--runs") { Description = "Folder for run directories.", DefaultValueFactory = _ => new DirectoryInfo("runs") };
         var epochs = new Option<int?>("--epochs") { Description = "Override the spec's epoch count (for a quick try)." };
+        epochs.Validators.Add(option =>
+        {
+            if (option.GetValueOrDefault<int?>() is < 1 and var n)
+                option.AddError($"--epochs {n}: train at least 1 epoch (leave --epochs out to use the spec's train.epochs).");
+        });
+        var allowSpecChange = new Option<bool>("--allow-spec-change")
+        {
+            Description = "With --resume: continue even though SPEC differs from the run's spec.yaml (the differing fields are listed).",
+        };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
-        var command = new Command("run", "Train and evaluate the experiment a spec describes.") { spec, resume, runs, epochs, device, threads };
+        var command = new Command("run", "Train and evaluate the experiment a spec describes.") { spec, resume, runs, epochs, allowSpecChange, device, threads };
         command.SetAction(result => Run(result.GetValue(spec)!, new RunOptions
         {
             Device = result.GetValue(device)!,
@@ -30,6 +40,7 @@ public static class RunCommand
             RunsRoot = result.GetValue(runs)!.FullName,
             ResumeFrom = result.GetValue(resume)?.FullName,
             EpochsOverride = result.GetValue(epochs),
+            AllowSpecChange = result.GetValue(allowSpecChange),
         }));
         return command;
     }
@@ -42,9 +53,18 @@ public static class RunCommand
         return UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(options.Threads);
-            var result = ExperimentRunner.Run(experiment.Definition, experiment.CreateModel, options);
-            RunSummary.Print(result);
-            return ExitCodes.Ok;
+            try
+            {
+                var result = ProgressDisplay.Run(reporter => ExperimentRunner.Run(experiment.Definition, experiment.CreateModel, options, reporter));
+                RunSummary.Print(result);
+                return ExitCodes.Ok;
+            }
+            catch (TrainingInterruptedException stopped)
+            {
+                // Asked for by the user, so not an error: said once, with how to continue.
+                System.Console.Error.WriteLine(stopped.Message);
+                return ExitCodes.Interrupted;
+            }
         });
     }
 }

@@ -64,6 +64,6 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
         if (frames.dim() != 3 || frames.shape[1] != Options.InputTDim || frames.shape[2] != Options.InputFDim)
             throw new ArgumentException(
                 $"AST input must be (batch, {Options.InputTDim} frames, {Options.InputFDim} mel bins); got ({string.Join(", ", frames.shape)}). " +
-                "Pad or cut clips to the model's target length and use its number of mel bins.", nameof(frames));
+                "Pad or cut clips to the model's target length and use its number of mel bins.");
     }
 }

@@ -67,19 +67,20 @@ public sealed record AstOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
     public AstOptions Validate()
     {
-        Require(LabelCount >= 1, nameof(LabelCount), "must be at least 1");
-        Require(PatchSize >= 1, nameof(PatchSize), "must be at least 1");
-        Require(FStride >= 1 && TStride >= 1, "FStride/TStride", "must be at least 1");
-        Require(InputFDim >= PatchSize, nameof(InputFDim), $"({InputFDim}) is smaller than one patch ({PatchSize})");
-        Require(InputTDim >= PatchSize, nameof(InputTDim), $"({InputTDim}) is smaller than one patch ({PatchSize})");
-        Require(Width >= 1 && Depth >= 1 && Heads >= 1 && MlpRatio >= 1, "Width/Depth/Heads/MlpRatio", "must be at least 1");
-        Require(Width % Heads == 0, nameof(Heads), $"({Heads}) must divide Width ({Width})");
-        Require(DropRate is >= 0 and < 1 && AttentionDropRate is >= 0 and < 1, "DropRate", "must be in [0, 1)");
+        Require(LabelCount >= 1, "model.labels", "must be at least 1");
+        Require(PatchSize >= 1, "model.patch", "must be at least 1");
+        Require(FStride >= 1 && TStride >= 1, "model.stride", "must be at least 1 x 1");
+        Require(InputFDim >= PatchSize, "features.mel_bins", $"({InputFDim}) is smaller than one patch ({PatchSize})");
+        Require(InputTDim >= PatchSize, "features.target_length", $"({InputTDim}) is smaller than one patch ({PatchSize})");
+        Require(Width >= 1 && Depth >= 1 && Heads >= 1 && MlpRatio >= 1, "model.width, depth, heads and mlp_ratio", "must each be at least 1");
+        Require(Width % Heads == 0, "model.heads", $"({Heads}) must divide model.width ({Width})");
+        Require(DropRate is >= 0 and < 1 && AttentionDropRate is >= 0 and < 1, "model.dropout and attention_dropout", "must be in [0, 1)");
         return this;
     }
 
-    private static void Require(bool ok, string field, string message)
+    // Named by the spec keys: these errors reach users of `astc run` whose spec the checker let through.
+    private static void Require(bool ok, string key, string message)
     {
-        if (!ok) throw new ArgumentException($"AST option {field} {message}.", field);
+        if (!ok) throw new ArgumentException($"{key} {message}.");
     }
 }

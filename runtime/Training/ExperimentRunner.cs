@@ -2,6 +2,7 @@ using System.Globalization;
 using AstDsl.Model;
 using AstDsl.Model.Devices;
 using AstDsl.Training.Data;
+using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop;
 using AstDsl.Training.Progress;
@@ -18,26 +19,52 @@ namespace AstDsl.Training;
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <summary>Runs <paramref name="definition"/>; continues <see cref="RunOptions.ResumeFrom"/> when it is set.</summary>
-    public static RunResult Run(ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs <paramref name="definition"/>; continues <see cref="RunOptions.ResumeFrom"/> when it is set. Progress goes to
+    /// <paramref name="reporter"/> (the caller chooses the display; null reports nothing).
+    /// </summary>
+    public static RunResult Run(ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+        IProgressReporter? reporter = null, CancellationToken cancel = default)
     {
-        if (options.ResumeFrom is { } existing) return Resume(existing, definition, createModel, options, cancel);
-        var run = RunDirectory.Create(options.RunsRoot, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
-        return Execute(run, definition, createModel, options, resume: false, cancel);
+        if (options.ResumeFrom is { } existing) return Resume(existing, definition, createModel, options, reporter, cancel);
+        return Execute(() => RunDirectory.Create(options.RunsRoot, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml),
+            definition, createModel, options, resume: false, reporter, cancel);
     }
 
     /// <summary>Continues the run in <paramref name="runDirectory"/> (model, optimiser, schedule, RNG and progress from its last checkpoint).</summary>
-    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default) =>
-        Execute(RunDirectory.Open(runDirectory), definition, createModel, options, resume: true, cancel);
+    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+        IProgressReporter? reporter = null, CancellationToken cancel = default) =>
+        Execute(() => OpenForResume(runDirectory, definition, options, reporter ?? SilentProgressReporter.Instance),
+            definition, createModel, options, resume: true, reporter, cancel);
 
-    private static RunResult Execute(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, bool resume, CancellationToken cancel)
+    private static RunDirectory OpenForResume(string runDirectory, ExperimentDefinition definition, RunOptions options, IProgressReporter reporter)
     {
+        var run = RunDirectory.Open(runDirectory);
+        foreach (var difference in ResumeCompatibility.Check(run, definition.ResolvedSpecYaml, options.AllowSpecChange))
+            reporter.Message($"warning: resuming with a changed spec ({difference})");
+        return run;
+    }
+
+    // The data is checked before the run folder is made, so a typo in a path leaves no empty run behind.
+    private static RunResult Execute(Func<RunDirectory> openRun, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+        bool resume, IProgressReporter? reporter, CancellationToken cancel)
+    {
+        reporter ??= SilentProgressReporter.Instance;
+        foreach (var warning in RunPreflight.Check(definition)) reporter.Message("warning: " + warning);
+        var run = openRun();
         if (options.Threads is { } threads) TorchSharp.torch.set_num_threads(threads);
         var device = DeviceSelector.Resolve(options.Device);
         using var signal = new InterruptSignal(cancel);
-        return ProgressDisplay.Run(reporter => definition.Data.Folds.Count == 0
-            ? TrainSplit(run, definition, createModel, options, device, resume, reporter, signal.Token)
-            : CrossValidate(run, definition, createModel, options, device, resume, reporter, signal.Token));
+        try
+        {
+            return definition.Data.Folds.Count == 0
+                ? TrainSplit(run, definition, createModel, options, device, resume, reporter, signal.Token)
+                : CrossValidate(run, definition, createModel, options, device, resume, reporter, signal.Token);
+        }
+        catch (RunWriteException e) when (e.RunDirectory is null)
+        {
+            throw e.ForRun(run.Path);
+        }
     }
 
     private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,

@@ -66,7 +66,7 @@ public sealed class ModelShapeTests
     public void Invalid_options_name_the_field()
     {
         var error = Assert.Throws<ArgumentException>(() => new AstOptions { Width = 100, Heads = 3 }.Validate());
-        Assert.Contains("Heads (3) must divide Width (100)", error.Message);
+        Assert.Equal("model.heads (3) must divide model.width (100).", error.Message);
     }
 
     private static long ExpectedParameterCount(AstOptions o)

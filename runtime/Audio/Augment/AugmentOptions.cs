@@ -29,10 +29,10 @@ public sealed record AugmentOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        if (MixupProbability is < 0 or > 1) throw new ArgumentException($"MixupProbability must be in [0, 1], got {MixupProbability}");
-        if (!(MixupAlpha > 0)) throw new ArgumentException($"MixupAlpha must be positive, got {MixupAlpha}");
-        if (FrequencyMask < 0) throw new ArgumentException($"FrequencyMask must be >= 0, got {FrequencyMask}");
-        if (TimeMask < 0) throw new ArgumentException($"TimeMask must be >= 0, got {TimeMask}");
-        if (LabelSmoothing is < 0 or >= 1) throw new ArgumentException($"LabelSmoothing must be in [0, 1), got {LabelSmoothing}");
+        if (MixupProbability is < 0 or > 1) throw new ArgumentException($"augment.mixup must be a probability in [0, 1], got {MixupProbability}");
+        if (!(MixupAlpha > 0)) throw new ArgumentException($"the mixup Beta parameter must be positive, got {MixupAlpha}");
+        if (FrequencyMask < 0) throw new ArgumentException($"augment.freqm must be >= 0, got {FrequencyMask}");
+        if (TimeMask < 0) throw new ArgumentException($"augment.timem must be >= 0, got {TimeMask}");
+        if (LabelSmoothing is < 0 or >= 1) throw new ArgumentException($"augment.label_smoothing must be in [0, 1), got {LabelSmoothing}");
     }
 }

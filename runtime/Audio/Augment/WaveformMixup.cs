@@ -17,7 +17,7 @@ public static class WaveformMixup
         ArgumentNullException.ThrowIfNull(second);
         if (first.SampleRate != second.SampleRate)
             throw new ArgumentException(
-                $"cannot mix a {first.SampleRate} Hz clip with a {second.SampleRate} Hz clip; set a pipeline SampleRate to resample both");
+                $"cannot mix a {first.SampleRate} Hz clip with a {second.SampleRate} Hz clip; set `resample = on` in the features block to bring every clip to features.sample_rate");
         using var scope = NewDisposeScope();
         var length = first.Samples.shape[0];
         var other = second.Samples.shape[0] >= length

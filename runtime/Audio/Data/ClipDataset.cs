@@ -80,7 +80,8 @@ public sealed class ClipDataset
             }
             catch (ArgumentException e)
             {
-                throw new ClipLoadException(Entries[partner].Wav, partner, e);
+                var odd = OddRate(index, waveform, partner);
+                throw new ClipLoadException(Entries[odd].Wav, odd, e);
             }
             target = TargetBuilder.Mixed(entry.LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, Augment.LabelSmoothing);
         }
@@ -92,13 +93,32 @@ public sealed class ClipDataset
 
         Tensor features;
         using (mixed)
-            features = Pipeline.PadOrCut(Pipeline.Features(mixed));
+            features = Pipeline.PadOrCut(FeaturesOf(mixed, index));
         if (Augment.FrequencyMask > 0) SpecAugment.MaskFrequency(features, Augment.FrequencyMask, rng);
         if (Augment.TimeMask > 0) SpecAugment.MaskTime(features, Augment.TimeMask, rng);
         features = Pipeline.Normalize(features);
         if (Augment.Noise) features = FeatureNoise.Apply(features, rng).Features;
         return (features.MoveToOuterDisposeScope(), tensor(target).MoveToOuterDisposeScope());
     }
+
+    // The front end rejects a rate it cannot frame (a 1 Hz file): that is a bad file, named like any other.
+    private Tensor FeaturesOf(Waveform waveform, int index)
+    {
+        try
+        {
+            return Pipeline.Features(waveform);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ClipLoadException(Entries[index].Wav, index, new AudioFormatException(Entries[index].Wav, -1,
+                $"its sample rate {waveform.SampleRate} Hz cannot be analysed ({e.Message})", "Resample the file or remove it from the datafile."));
+        }
+    }
+
+    // Of two clips that cannot be mixed, the one not at the pipeline's expected rate is the odd one; without an expected
+    // rate, the partner (the clip drawn at random) is blamed, since the clip itself was read on its own turn too.
+    private int OddRate(int index, Waveform waveform, int partner) =>
+        Pipeline.Options.ExpectedSampleRate is { } expected && waveform.SampleRate != expected ? index : partner;
 
     private Waveform Load(int index)
     {

@@ -6,7 +6,7 @@ public sealed class ClipLoadException : Exception
     /// <summary>Creates the error for the clip at <paramref name="index"/> whose file is <paramref name="path"/>.</summary>
     public ClipLoadException(string path, int index, Exception inner)
         : base($"clip {index} ({path}) could not be loaded: {inner?.Message} " +
-               "Fix or remove the file, or let the loader skip bad files (BadFilePolicy.Skip).", inner)
+               "Fix or remove the file, or skip unreadable files with `on_bad_file = skip` in the data block.", inner)
     {
         FilePath = path;
         Index = index;

@@ -28,14 +28,14 @@ public sealed record LoaderOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate(int datasetSize)
     {
-        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}");
-        if (Workers < 1) throw new ArgumentException($"Workers must be positive, got {Workers}");
-        if (Prefetch < 1) throw new ArgumentException($"Prefetch must be positive, got {Prefetch}");
-        if (SamplesPerEpoch is < 1) throw new ArgumentException($"SamplesPerEpoch must be positive, got {SamplesPerEpoch}");
+        if (BatchSize < 1) throw new ArgumentException($"train.batch must be at least 1, got {BatchSize}");
+        if (Workers < 1) throw new ArgumentException($"data.workers must be at least 1 loader thread, got {Workers}");
+        if (Prefetch < 1) throw new ArgumentException($"the loader must prepare at least 1 batch ahead, got {Prefetch}");
+        if (SamplesPerEpoch is < 1) throw new ArgumentException($"clips drawn per epoch must be at least 1, got {SamplesPerEpoch}");
         if (SampleWeights == null) return;
         if (SampleWeights.Count != datasetSize)
-            throw new ArgumentException($"{SampleWeights.Count} sample weights for {datasetSize} clips: the weights file must have one line per datafile entry");
+            throw new ArgumentException($"data.sample_weights: {SampleWeights.Count} weights for {datasetSize} clips; the weights file must have one line per datafile entry");
         if (SampleWeights.Any(w => !double.IsFinite(w) || w < 0) || !(SampleWeights.Sum() > 0))
-            throw new ArgumentException("sample weights must be finite, non-negative and not all zero");
+            throw new ArgumentException("data.sample_weights: weights must be finite, non-negative and not all zero");
     }
 }

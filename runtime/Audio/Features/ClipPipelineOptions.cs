@@ -19,6 +19,11 @@ public sealed record ClipPipelineOptions
     public ChannelPolicy Channels { get; init; } = ChannelPolicy.OfficialFirstChannel;
     /// <summary>Resample every file to this rate first; null keeps each file's own rate, as the official code does.</summary>
     public int? SampleRate { get; init; }
+    /// <summary>
+    /// The rate the experiment declares (features.sample_rate), used to name the odd clip when two clips of different
+    /// rates meet without resampling; null when unknown.
+    /// </summary>
+    public int? ExpectedSampleRate { get; init; }
     /// <summary>Dataset fbank mean subtracted by the normalisation.</summary>
     public float NormMean { get; init; } = AudioSetMean;
     /// <summary>Dataset fbank standard deviation; the official normalisation divides by twice this value.</summary>
@@ -34,9 +39,9 @@ public sealed record ClipPipelineOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        if (TargetLength < 1) throw new ArgumentException($"TargetLength must be positive, got {TargetLength}");
-        if (SampleRate is <= 0) throw new ArgumentException($"SampleRate must be positive, got {SampleRate}");
-        if (!(NormStd > 0) || !float.IsFinite(NormStd)) throw new ArgumentException($"NormStd must be a positive number, got {NormStd}");
-        if (!float.IsFinite(NormMean)) throw new ArgumentException($"NormMean must be finite, got {NormMean}");
+        if (TargetLength < 1) throw new ArgumentException($"features.target_length must be at least 1 frame, got {TargetLength}");
+        if (SampleRate is <= 0) throw new ArgumentException($"features.sample_rate must be positive, got {SampleRate}");
+        if (!(NormStd > 0) || !float.IsFinite(NormStd)) throw new ArgumentException($"features.std must be a positive number that fits a float (about 1e-38 to 3e38), got {NormStd}");
+        if (!float.IsFinite(NormMean)) throw new ArgumentException($"features.mean must be a finite number that fits a float, got {NormMean}");
     }
 }

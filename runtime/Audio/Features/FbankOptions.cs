@@ -61,17 +61,17 @@ public sealed record FbankOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work at <paramref name="sampleRate"/>.</summary>
     public void Validate(int sampleRate)
     {
-        if (MelBins < 1) throw new ArgumentException($"MelBins must be positive, got {MelBins}");
+        if (MelBins < 1) throw new ArgumentException($"features.mel_bins must be at least 1, got {MelBins}");
         if (WindowSize(sampleRate) < 2)
-            throw new ArgumentException($"a {FrameLengthMs} ms frame at {sampleRate} Hz is shorter than 2 samples");
+            throw new ArgumentException($"features.frame_length: a {FrameLengthMs} ms frame at {sampleRate} Hz is shorter than 2 samples; use audio of a higher sample rate or a longer frame");
         if (WindowShift(sampleRate) < 1)
-            throw new ArgumentException($"a {FrameShiftMs} ms hop at {sampleRate} Hz is shorter than 1 sample");
+            throw new ArgumentException($"features.frame_shift: a {FrameShiftMs} ms hop at {sampleRate} Hz is shorter than 1 sample; use audio of a higher sample rate or a longer hop");
         var nyquist = sampleRate / 2.0;
         var high = HighFrequency > 0 ? HighFrequency : nyquist + HighFrequency;
         if (LowFrequency < 0 || high > nyquist || LowFrequency >= high)
             throw new ArgumentException(
                 $"mel range [{LowFrequency}, {high}] Hz must satisfy 0 <= low < high <= Nyquist ({nyquist} Hz at {sampleRate} Hz)");
-        if (Preemphasis is < 0 or > 1) throw new ArgumentException($"Preemphasis must be in [0, 1], got {Preemphasis}");
-        if (Dither < 0) throw new ArgumentException($"Dither must be >= 0, got {Dither}");
+        if (Preemphasis is < 0 or > 1) throw new ArgumentException($"the pre-emphasis coefficient must be in [0, 1], got {Preemphasis}");
+        if (Dither < 0) throw new ArgumentException($"the dither amount must be >= 0, got {Dither}");
     }
 }

@@ -27,7 +27,7 @@ public sealed record FbankStatistics(double Mean, double Std, int Clips, long Va
     {
         ArgumentNullException.ThrowIfNull(wavPaths);
         ArgumentNullException.ThrowIfNull(pipeline);
-        if (wavPaths.Count == 0) throw new ArgumentException("no clips to compute statistics over", nameof(wavPaths));
+        if (wavPaths.Count == 0) throw new ArgumentException("the datafile lists no clips to compute statistics over; add entries to its \"data\" array.");
         var parts = new (long Count, double Mean, double M2)[wavPaths.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers > 0 ? workers : Environment.ProcessorCount };
         Parallel.For(0, wavPaths.Count, parallel, i =>

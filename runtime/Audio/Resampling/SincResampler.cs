@@ -93,7 +93,9 @@ public sealed class SincResampler : IDisposable
         t = t.mul(pi);
         var sinc = where(t.eq(HeldScalars.Zero), ones_like(t), sin(t) / t);
         var kernel = (sinc * window).mul(gain);
-        return (kernel.MoveToOuterDisposeScope(), width);
+        // Owned by this instance, which is often created lazily inside a caller's dispose scope (the first clip's):
+        // detached so that scope cannot free it under the next clip.
+        return (kernel.DetachFromDisposeScope(), width);
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);

@@ -25,6 +25,9 @@ public static class WavReader
     public static AudioClip Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // Reading a folder fails with "access denied", which sends the user looking at permissions.
+        if (Directory.Exists(path))
+            throw new AudioFormatException(path, -1, "this is a directory, not a WAV file", "Point the datafile entry at a .wav file.");
         return Decode(File.ReadAllBytes(path), path);
     }
 

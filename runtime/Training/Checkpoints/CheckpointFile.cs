@@ -27,6 +27,11 @@ public static class CheckpointFile
         var described = header with { Sections = sections.Select(s => new CheckpointSection(s.Name, s.Data.LongLength)).ToArray() };
         var json = JsonSerializer.SerializeToUtf8Bytes(described, CheckpointJson.Options);
         var temp = $"{full}.tmp-{Environment.ProcessId}";
+        Runs.RunFiles.Write(full, () => WriteThenRename(full, temp, json, sections));
+    }
+
+    private static void WriteThenRename(string full, string temp, byte[] json, IReadOnlyList<(string Name, byte[] Data)> sections)
+    {
         try
         {
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))

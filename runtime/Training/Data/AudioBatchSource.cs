@@ -1,4 +1,5 @@
 using AstDsl.Audio.Data;
+using AstDsl.Training.Errors;
 
 namespace AstDsl.Training.Data;
 
@@ -6,9 +7,16 @@ namespace AstDsl.Training.Data;
 public sealed class AudioBatchSource : IBatchSource
 {
     private readonly BatchLoader _loader;
+    private readonly string _setting;
+    private readonly string _datafile;
 
-    /// <summary>Wraps <paramref name="loader"/>.</summary>
-    public AudioBatchSource(BatchLoader loader) => _loader = loader;
+    /// <summary>Wraps <paramref name="loader"/>, which reads the datafile <paramref name="datafile"/> of spec field <paramref name="setting"/>.</summary>
+    public AudioBatchSource(BatchLoader loader, string setting, string datafile)
+    {
+        _loader = loader;
+        _setting = setting;
+        _datafile = datafile;
+    }
 
     /// <inheritdoc />
     public int SampleCount => _loader.SamplesPerEpoch;
@@ -21,10 +29,13 @@ public sealed class AudioBatchSource : IBatchSource
 
     /// <inheritdoc />
     /// <remarks>Skipped batches are still decoded (the loader cannot start mid-epoch); this only costs time on a mid-epoch resume.</remarks>
+    /// <exception cref="DataFileException">Every clip was skipped as unreadable: there is nothing to train or evaluate on.</exception>
     public IEnumerable<TrainingBatch> Batches(int epoch, int skip = 0)
     {
+        var any = false;
         foreach (var batch in _loader.Epoch(epoch))
         {
+            any = true;
             if (batch.Number < skip)
             {
                 batch.Dispose();
@@ -32,5 +43,15 @@ public sealed class AudioBatchSource : IBatchSource
             }
             yield return new TrainingBatch(batch.Features, batch.Targets);
         }
+        if (!any && _loader.BatchesPerEpoch > 0) throw NothingReadable();
+    }
+
+    // A loss over no clips is NaN, and a "best" checkpoint of an untrained model would follow: refuse instead.
+    private DataFileException NothingReadable()
+    {
+        var first = _loader.Skipped.FirstOrDefault();
+        return new DataFileException(_setting, _datafile,
+            $"none of its {_loader.Dataset.Count} clips could be read; `on_bad_file = skip` left out every one" +
+            (first is null ? "" : $" (first: {first.Path}: {first.Reason})") + ". Fix the audio files or the datafile.");
     }
 }

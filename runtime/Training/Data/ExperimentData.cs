@@ -33,26 +33,26 @@ public sealed class ExperimentData : IDisposable
     {
         CheckShapes(definition);
         var data = definition.Data;
-        var labelCsv = Resolve(definition, data.LabelCsv, "data.labels");
+        var labelCsv = DataFileLocator.Existing(definition, data.LabelCsv, "data.label_csv");
         var labels = LabelMap.Load(labelCsv);
         if (labels.Count != definition.Model.LabelCount)
             throw new TrainingConfigurationException("model.labels", $"the model has {definition.Model.LabelCount} outputs but {labelCsv} defines {labels.Count} classes; make them equal.");
         var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
-        var trainEntries = Datafile.Load(Resolve(definition, data.TrainFile, "data.train"), labels);
-        var evalEntries = Datafile.Load(Resolve(definition, data.EvalFile, "data.eval"), labels);
+        var trainEntries = Datafile.Load(DataFileLocator.Existing(definition, data.TrainFile, "data.train"), labels);
+        var evalEntries = Datafile.Load(DataFileLocator.Existing(definition, data.EvalFile, "data.eval"), labels);
         var loader = new LoaderOptions
         {
             BatchSize = definition.Train.BatchSize,
             Seed = definition.Train.Seed,
             Workers = data.Workers > 0 ? data.Workers : Math.Max(1, Environment.ProcessorCount),
             BadFiles = data.OnBadFile == Experiments.BadFilePolicy.Skip ? Audio.Data.BadFilePolicy.Skip : Audio.Data.BadFilePolicy.Fail,
-            SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(Resolve(definition, weights, "data.weights")) : null,
+            SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
         var train = new ClipDataset(trainEntries, labels.Count, pipeline, Augmentation(definition.Augment));
         var eval = new ClipDataset(evalEntries, labels.Count, pipeline);
         return new ExperimentData(pipeline,
-            new AudioBatchSource(new BatchLoader(train, loader)),
-            new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 })),
+            new AudioBatchSource(new BatchLoader(train, loader), "data.train", data.TrainFile),
+            new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 }), "data.eval", data.EvalFile),
             Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
     }
 

@@ -23,6 +23,7 @@ public static class FeatureOptions
         TargetLength = features.TargetLength,
         Channels = features.Downmix ? ChannelPolicy.DownmixMono : ChannelPolicy.OfficialFirstChannel,
         SampleRate = features.Resample ? features.SampleRate : null,
+        ExpectedSampleRate = features.SampleRate,
         NormMean = (float)features.NormMean,
         NormStd = (float)features.NormStd,
         RemoveWaveformMean = features.RemoveWaveformMean,

@@ -41,7 +41,7 @@ public static class ModelEvaluator
             BatchSize = options.BatchSize, Shuffle = false, BadFiles = Audio.Data.BadFilePolicy.Skip,
             Workers = options.Workers > 0 ? options.Workers : Math.Max(1, Environment.ProcessorCount),
         });
-        var source = new AudioBatchSource(loader);
+        var source = new AudioBatchSource(loader, "DATAFILE", datafile);
         var members = loaded.Select(checkpoint =>
         {
             using var model = checkpoint.CreateModel();

@@ -11,6 +11,8 @@ public sealed record RunOptions
     public string RunsRoot { get; init; } = "runs";
     /// <summary>An existing run directory to continue.</summary>
     public string? ResumeFrom { get; init; }
+    /// <summary>Resume even though the spec differs from the run's spec.yaml (the differences are reported).</summary>
+    public bool AllowSpecChange { get; init; }
     /// <summary>Overrides the spec's epoch count (smoke runs); null keeps the spec's.</summary>
     public int? EpochsOverride { get; init; }
 }

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
+using AstDsl.Training.Loop.Observers;
 using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
-using AstDsl.Training.Reports;
 using AstDsl.Training.Runs;
 using AstDsl.Training.Schedules;
 using TorchSharp;
@@ -14,8 +14,9 @@ namespace AstDsl.Training.Loop;
 
 /// <summary>
 /// Trains one run as the official traintest.py does: per epoch a training pass, evaluation on the eval set, the
-/// per-epoch schedule step and the best-checkpoint update; then weight averaging and the final report. Every
-/// epoch leaves a resumable checkpoint, so a killed or interrupted run continues to the same numbers.
+/// per-epoch schedule step, then the epoch-end observers (checkpoints, metrics files and curves, display); after the
+/// last epoch weight averaging and the report. Every epoch leaves a resumable checkpoint, so a killed or interrupted
+/// run continues to the same numbers.
 /// </summary>
 public static class Trainer
 {
@@ -40,11 +41,11 @@ public static class Trainer
             Experiment = definition.Name, Model = model.Options, Features = definition.Features,
             Labels = setup.Labels, Loss = settings.Loss,
         };
-        var (progress, ensembleSum) = setup.Resume ? Restore(run, model, optimizer, log, reporter) : (Fresh(settings), null);
+        var (progress, ensembleSum) = setup.Resume ? RunRestorer.Restore(run, model, optimizer, log, reporter) : (Fresh(settings), null);
         var context = new TrainingContext
         {
             Model = model, Optimizer = optimizer, Settings = settings, Device = device, Run = run, Log = log,
-            Reporter = reporter, Metadata = metadata, Train = setup.Train,
+            Reporter = reporter, Train = setup.Train,
             Epochs = setup.EpochsOverride ?? settings.Epochs,
             Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate, progress.Schedule),
             GlobalStep = progress.GlobalStep,
@@ -52,85 +53,49 @@ public static class Trainer
         };
         log.Write($"{(setup.Resume ? "resuming" : "starting")} {definition.Name}: {context.Epochs} epochs, {setup.Train.SampleCount} training clips, {setup.Eval.SampleCount} evaluation clips, seed {settings.Seed}, device {device}");
 
+        var evaluator = new EpochEvaluator(setup, log);
+        var checkpoints = new CheckpointWriter(run, model, optimizer, metadata);
+        IEpochObserver[] observers = [checkpoints, new HistoryWriter(run, mainMetric), new EpochAnnouncer(log, reporter, mainMetric)];
         Predictions? bestPredictions = null;
-        var warnings = new List<string>();
         for (var epoch = progress.CompletedEpochs + 1; epoch <= context.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            EpochOutcome outcome;
-            try
-            {
-                outcome = EpochTrainer.Run(context, epoch, progress.BatchesDoneInEpoch, progress.EpochLossSum, cancel);
-            }
-            catch (NonFiniteLossException e)
-            {
-                log.Write(e.Message);
-                throw;
-            }
-            if (outcome.Interrupted) throw Interrupt(context, progress, epoch, outcome, ensembleSum);
+            var outcome = TrainPass(context, epoch, progress, cancel);
+            if (outcome.Interrupted) throw Interrupt(context, checkpoints, progress, epoch, outcome, ensembleSum);
 
-            var (predictions, evalLoss) = Predictor.Predict(model, setup.Eval, settings.Loss, device);
-            var report = predictions.Metrics();
-            foreach (var warning in report.Warnings.Where(w => !warnings.Contains(w)))
-            {
-                warnings.Add(warning);
-                log.Write("warning: " + warning);
-            }
-            var metrics = MetricSet.From(report);
-            IReadOnlyDictionary<string, double>? ensembleMetrics = null;
-            if (definition.Evaluation.Ensemble)
-            {
-                ensembleSum = Accumulate(ensembleSum, predictions.Scores);
-                var mean = predictions with { Scores = ensembleSum.Select(s => s / epoch).ToArray() };
-                ensembleMetrics = MetricSet.From(mean.Metrics());
-            }
-            var record = new EpochRecord
-            {
-                Epoch = epoch, TrainLoss = outcome.MeanLoss, EvalLoss = evalLoss, LearningRate = context.Schedule.LearningRate,
-                GlobalStep = context.GlobalStep, Metrics = metrics, EnsembleMetrics = ensembleMetrics, Seconds = clock.Elapsed.TotalSeconds,
-            };
-
-            TrainingCheckpoint.SaveWeights(run.EpochCheckpoint(epoch), model, metadata);
-            var isBest = metrics[mainMetric] > progress.BestMetric || progress.BestEpoch == 0;
-            if (isBest)
-            {
-                TrainingCheckpoint.SaveWeights(run.BestCheckpoint, model, metadata);
-                bestPredictions = predictions;
-            }
-            context.Schedule.AfterEpoch(epoch, metrics[mainMetric]);
+            (var record, var predictions, ensembleSum) = evaluator.Evaluate(context, epoch, outcome, ensembleSum, clock);
+            var score = record.Metrics[mainMetric];
+            var isBest = score > progress.BestMetric || progress.BestEpoch == 0;
+            if (isBest) bestPredictions = predictions;
+            context.Schedule.AfterEpoch(epoch, score);
             context.Schedule.ApplyTo(optimizer);
             progress = progress with
             {
                 CompletedEpochs = epoch, GlobalStep = context.GlobalStep, BatchesDoneInEpoch = 0, EpochLossSum = 0,
                 Schedule = context.Schedule.State,
-                BestEpoch = isBest ? epoch : progress.BestEpoch, BestMetric = isBest ? metrics[mainMetric] : progress.BestMetric,
+                BestEpoch = isBest ? epoch : progress.BestEpoch, BestMetric = isBest ? score : progress.BestMetric,
                 History = progress.History.Append(record).ToArray(),
             };
-            TrainingCheckpoint.SaveResumable(run.LastCheckpoint, model, metadata, progress, optimizer, ensembleSum);
-            context.LastGoodCheckpoint = run.LastCheckpoint;
-            MetricsHistoryWriter.Write(run, progress.History);
-            CurvePlots.Write(run, progress.History, mainMetric);
-            log.Write(EpochSummary.Describe(record, mainMetric));
-            reporter.EpochFinished(record, mainMetric);
+            var end = new EpochEnd(record, predictions, progress, isBest, ensembleSum);
+            foreach (var observer in observers) observer.EpochFinished(end);
+            context.LastGoodCheckpoint = checkpoints.LastWritten;
             if (cancel.IsCancellationRequested && epoch < context.Epochs)
                 throw new TrainingInterruptedException(run.Path, run.LastCheckpoint, epoch, context.GlobalStep);
         }
+        return RunCompletion.Finish(setup, metadata, progress, context.Epochs, mainMetric, bestPredictions, evaluator.Warnings, log);
+    }
 
-        var averaged = AverageWeights(setup, run, metadata, context.Epochs, log);
-        if (settings.Loss == Experiments.LossKind.Ce && progress.BestEpoch > 0)
-            ConfusionMatrixPlot.Write(run.PlotFile("confusion"), bestPredictions ?? BestPredictions(run, setup, device),
-                metadata.Labels, $"{definition.Name}, best epoch {progress.BestEpoch}");
-        var result = new RunResult
+    private static EpochOutcome TrainPass(TrainingContext context, int epoch, TrainingProgress progress, CancellationToken cancel)
+    {
+        try
         {
-            RunDirectory = run.Path, MainMetric = mainMetric, History = progress.History, BestEpoch = progress.BestEpoch,
-            BestMetric = progress.BestMetric, BestCheckpoint = run.BestCheckpoint,
-            FinalMetrics = progress.History.Count > 0 ? progress.History[^1].Metrics : new Dictionary<string, double>(),
-            EnsembleMetrics = progress.History.Count > 0 ? progress.History[^1].EnsembleMetrics : null,
-            AveragedMetrics = averaged, Warnings = warnings,
-        };
-        RunReport.Write(run, definition, result);
-        log.Write($"finished: best {mainMetric} {progress.BestMetric:F4} at epoch {progress.BestEpoch}; report {run.ReportFile}");
-        return result;
+            return EpochTrainer.Run(context, epoch, progress.BatchesDoneInEpoch, progress.EpochLossSum, cancel);
+        }
+        catch (NonFiniteLossException e)
+        {
+            context.Log.Write(e.Message);
+            throw;
+        }
     }
 
     private static TrainingProgress Fresh(Experiments.TrainSettings settings) => new()
@@ -138,74 +103,16 @@ public static class Trainer
         Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate).State,
     };
 
-    private static (TrainingProgress, float[]?) Restore(RunDirectory run, nn.Module model,
-        TorchSharp.Modules.OptimizerHelper optimizer, RunLog log, IProgressReporter reporter)
+    private static TrainingInterruptedException Interrupt(TrainingContext context, CheckpointWriter checkpoints,
+        TrainingProgress progress, int epoch, EpochOutcome outcome, float[]? ensembleSum)
     {
-        if (!File.Exists(run.LastCheckpoint))
-            throw new RunDirectoryException(run.Path, "has no checkpoints/last.astckpt to resume from; start a new run instead.");
-        var checkpoint = TrainingCheckpoint.Load(run.LastCheckpoint);
-        if (!checkpoint.IsResumable)
-            throw new CorruptCheckpointException(run.LastCheckpoint, "it holds no training state (optimiser, progress)");
-        checkpoint.RestoreModel(model);
-        checkpoint.RestoreOptimizer(optimizer);
-        checkpoint.RestoreRng();
-        var progress = checkpoint.Progress!;
-        var message = $"resumed from {run.LastCheckpoint}: {progress.CompletedEpochs} epochs done, step {progress.GlobalStep}";
-        log.Write(message);
-        reporter.Message(message);
-        return (progress, checkpoint.EnsembleSum());
-    }
-
-    private static TrainingInterruptedException Interrupt(TrainingContext context, TrainingProgress progress, int epoch,
-        EpochOutcome outcome, float[]? ensembleSum)
-    {
-        var state = progress with
+        checkpoints.SaveResumable(progress with
         {
             GlobalStep = context.GlobalStep, BatchesDoneInEpoch = outcome.BatchesDone, EpochLossSum = outcome.LossSum,
             Schedule = context.Schedule.State,
-        };
-        TrainingCheckpoint.SaveResumable(context.Run.LastCheckpoint, context.Model, context.Metadata, state, context.Optimizer, ensembleSum);
+        }, ensembleSum);
         var error = new TrainingInterruptedException(context.Run.Path, context.Run.LastCheckpoint, epoch, context.GlobalStep);
         context.Log.Write(error.Message);
-        context.Reporter.Message(error.Message);
         return error;
-    }
-
-    private static float[] Accumulate(float[]? sum, float[] scores)
-    {
-        if (sum is null) return (float[])scores.Clone();
-        for (var i = 0; i < sum.Length; i++) sum[i] += scores[i];
-        return sum;
-    }
-
-    private static IReadOnlyDictionary<string, double>? AverageWeights(TrainerSetup setup, RunDirectory run, ModelMetadata metadata, int epochs, RunLog log)
-    {
-        if (setup.Definition.Train.WeightAveraging is not { } range) return null;
-        var last = Math.Min(range.End, epochs);
-        if (range.Start < 1 || range.Start > last)
-            throw new TrainingConfigurationException("train.weight_averaging", $"epochs {range.Start}..{range.End} do not overlap the run's epochs 1..{epochs}.");
-        var paths = Enumerable.Range(range.Start, last - range.Start + 1).Select(run.EpochCheckpoint).ToArray();
-        var weights = WeightAveraging.Average(paths);
-        try
-        {
-            using var model = new Model.AstModel(metadata.Model);
-            using (no_grad()) model.load_state_dict(weights);
-            TrainingCheckpoint.SaveWeights(run.AveragedCheckpoint, model, metadata);
-            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics());
-            log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
-            return metrics;
-        }
-        finally
-        {
-            foreach (var t in weights.Values) t.Dispose();
-        }
-    }
-
-    // After a resume the best epoch may predate this process; its predictions are recomputed from its weights.
-    private static Predictions BestPredictions(RunDirectory run, TrainerSetup setup, Device device)
-    {
-        using var model = TrainingCheckpoint.Load(run.BestCheckpoint).CreateModel();
-        model.to(device);
-        return Predictor.Predict(model, setup.Eval, setup.Definition.Train.Loss, device).Predictions;
     }
 }

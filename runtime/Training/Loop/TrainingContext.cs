@@ -1,5 +1,4 @@
 using AstDsl.Model;
-using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Progress;
@@ -23,7 +22,6 @@ internal sealed class TrainingContext
     public required RunDirectory Run { get; init; }
     public required RunLog Log { get; init; }
     public required IProgressReporter Reporter { get; init; }
-    public required ModelMetadata Metadata { get; init; }
     public ThroughputMeter Meter { get; } = new();
     public long GlobalStep { get; set; }
     public string? LastGoodCheckpoint { get; set; }

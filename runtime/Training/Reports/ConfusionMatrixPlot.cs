@@ -45,6 +45,6 @@ public static class ConfusionMatrixPlot
         plot.XLabel("predicted");
         plot.YLabel("true");
         var side = Math.Clamp(160 + 28 * n, 500, 2400);
-        plot.SavePng(path, side + 120, side);
+        Runs.RunFiles.Write(path, () => plot.SavePng(path, side + 120, side));
     }
 }

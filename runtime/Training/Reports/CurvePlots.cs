@@ -19,7 +19,7 @@ public static class CurvePlots
         AddLine(loss, epochs, history.Select(r => r.TrainLoss), "train loss", dashed: false);
         AddLine(loss, epochs, history.Select(r => r.EvalLoss), "eval loss", dashed: false);
         Label(loss, "Loss per epoch", "loss");
-        loss.SavePng(run.PlotFile("loss"), Width, Height);
+        RunFiles.Write(run.PlotFile("loss"), () => loss.SavePng(run.PlotFile("loss"), Width, Height));
 
         var metrics = new ScottPlot.Plot();
         foreach (var name in history[0].Metrics.Keys)
@@ -29,7 +29,7 @@ public static class CurvePlots
                 AddLine(metrics, epochs, history.Select(r => r.EnsembleMetrics![name]), $"{name} ensemble", dashed: true);
         }
         Label(metrics, "Evaluation metrics per epoch", "value");
-        metrics.SavePng(run.PlotFile("metrics"), Width, Height);
+        RunFiles.Write(run.PlotFile("metrics"), () => metrics.SavePng(run.PlotFile("metrics"), Width, Height));
     }
 
     private static void AddLine(ScottPlot.Plot plot, double[] xs, IEnumerable<double> ys, string label, bool dashed)

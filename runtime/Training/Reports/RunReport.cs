@@ -10,7 +10,7 @@ public static class RunReport
 {
     /// <summary>Writes report.md for <paramref name="result"/>.</summary>
     public static void Write(RunDirectory run, ExperimentDefinition definition, RunResult result) =>
-        File.WriteAllText(run.ReportFile, Render(definition, result));
+        RunFiles.Write(run.ReportFile, () => File.WriteAllText(run.ReportFile, Render(definition, result)));
 
     /// <summary>The report text.</summary>
     public static string Render(ExperimentDefinition definition, RunResult result)

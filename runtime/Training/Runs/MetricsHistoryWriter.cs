@@ -12,8 +12,8 @@ public static class MetricsHistoryWriter
     /// <summary>Rewrites both files from <paramref name="history"/>.</summary>
     public static void Write(RunDirectory run, IReadOnlyList<EpochRecord> history)
     {
-        File.WriteAllText(run.MetricsCsv, Csv(history));
-        File.WriteAllText(run.MetricsYaml, Yaml(history));
+        RunFiles.Write(run.MetricsCsv, () => File.WriteAllText(run.MetricsCsv, Csv(history)));
+        RunFiles.Write(run.MetricsYaml, () => File.WriteAllText(run.MetricsYaml, Yaml(history)));
     }
 
     /// <summary>One row per epoch; ensemble metrics are prefixed with <c>ens_</c>.</summary>

@@ -80,6 +80,7 @@ public sealed class RunDirectory
             throw new RunDirectoryException(run.Path, "does not exist; pass the folder of an earlier run (runs/<name>-<time>).");
         if (!File.Exists(run.SpecFile))
             throw new RunDirectoryException(run.Path, $"has no {SpecFileName}; it is not a run folder.");
+        StaleTempFiles.Remove(run.CheckpointsDirectory);
         return run;
     }
 

@@ -69,7 +69,7 @@ public sealed class MixupAndTargetTests
         using var a = new Waveform(zeros(4), 16000);
         using var b = new Waveform(zeros(4), 44100);
         var e = Assert.Throws<ArgumentException>(() => WaveformMixup.Mix(a, b, 0.5));
-        Assert.Contains("set a pipeline SampleRate", e.Message);
+        Assert.Contains("set `resample = on` in the features block", e.Message);
     }
 
     [Fact]

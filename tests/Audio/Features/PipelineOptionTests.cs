@@ -73,7 +73,7 @@ public sealed class PipelineOptionTests
     [Fact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {
-        Assert.Contains("TargetLength", Assert.Throws<ArgumentException>(() => new ClipPipeline(new ClipPipelineOptions { TargetLength = 0 })).Message);
-        Assert.Contains("NormStd", Assert.Throws<ArgumentException>(() => new ClipPipeline(new ClipPipelineOptions { NormStd = 0 })).Message);
+        Assert.Contains("features.target_length", Assert.Throws<ArgumentException>(() => new ClipPipeline(new ClipPipelineOptions { TargetLength = 0 })).Message);
+        Assert.Contains("features.std", Assert.Throws<ArgumentException>(() => new ClipPipeline(new ClipPipelineOptions { NormStd = 0 })).Message);
     }
 }

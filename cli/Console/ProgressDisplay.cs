@@ -1,6 +1,7 @@
+using AstDsl.Training.Progress;
 using Spectre.Console;
 
-namespace AstDsl.Training.Progress;
+namespace AstDsl.Cli.Console;
 
 /// <summary>Chooses the progress display: live on an interactive terminal, periodic plain lines otherwise.</summary>
 public static class ProgressDisplay
@@ -10,12 +11,12 @@ public static class ProgressDisplay
 
     /// <summary>Whether standard output is an interactive terminal (and not CI).</summary>
     public static bool IsInteractive =>
-        !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && AnsiConsole.Profile.Capabilities.Interactive;
+        !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>Runs <paramref name="body"/> with the display suited to this console.</summary>
     public static T Run<T>(Func<IProgressReporter, T> body)
     {
-        if (!IsInteractive) return body(new PlainProgressReporter(Console.Out, PlainInterval));
+        if (!IsInteractive) return body(new PlainProgressReporter(System.Console.Out, PlainInterval));
         return AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })

@@ -1,7 +1,8 @@
+using AstDsl.Training.Progress;
 using AstDsl.Training.Loop;
 using Spectre.Console;
 
-namespace AstDsl.Training.Progress;
+namespace AstDsl.Cli.Console;
 
 /// <summary>A live Spectre.Console progress bar for terminals: step, loss, learning rate, throughput and ETA.</summary>
 internal sealed class LiveProgressReporter : IProgressReporter
