@@ -12,15 +12,16 @@ public static class EnsembleCommand
     {
         var datafile = new Argument<FileInfo>("datafile") { Description = "Datafile in the official JSON format." };
         var members = new Argument<string[]>("checkpoints") { Description = "Checkpoints or run directories (their best checkpoint).", Arity = new ArgumentArity(2, 1000) };
+        var badFiles = CommonOptions.OnBadFile();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
-        var command = new Command("ensemble", "Evaluate the average prediction of several models, as the paper's ensembles.") { datafile, members, device, threads };
+        var command = new Command("ensemble", "Evaluate the average prediction of several models, as the paper's ensembles.") { datafile, members, badFiles, device, threads };
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var checkpoints = result.GetValue(members)!.Select(ModelEvaluator.ResolveCheckpoint).ToList();
             var evaluation = ModelEvaluator.Ensemble(checkpoints, result.GetValue(datafile)!.FullName,
-                new EvaluationOptions { Device = result.GetValue(device)! });
+                new EvaluationOptions { Device = result.GetValue(device)!, BadFiles = result.GetValue(badFiles) });
             EvaluationPrinter.Print(evaluation);
             return ExitCodes.Ok;
         }));

@@ -19,13 +19,19 @@ public static class WavReader
     private static readonly byte[] SubformatSuffix =
         [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
 
+    /// <summary>The largest WAV file read (decoded, it takes up to four times as much memory).</summary>
+    public const long MaxFileBytes = InputFile.OneGiB;
+
     /// <summary>Reads and decodes a WAV file.</summary>
-    /// <exception cref="AudioFormatException">The file is empty, truncated, not WAV, or in an unsupported encoding.</exception>
+    /// <exception cref="AudioFormatException">The file is empty, truncated, not WAV, in an unsupported encoding, a folder, not a regular file or larger than <see cref="MaxFileBytes"/>.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static AudioClip Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Decode(File.ReadAllBytes(path), path);
+        var bytes = InputFile.ReadAllBytes(path, MaxFileBytes,
+            problem => new AudioFormatException(path, -1, problem,
+                "Pass a regular WAV file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`."));
+        return Decode(bytes, path);
     }
 
     /// <summary>Decodes a complete WAV file held in memory; <paramref name="name"/> labels errors.</summary>
