@@ -65,8 +65,7 @@ public static class CheckpointFile
         if (!File.Exists(path) && !Directory.Exists(path))
             throw new FileNotFoundException($"checkpoint {path} does not exist; pass a .astckpt file from a run's checkpoints folder.", path);
         var bytes = InputFile.ReadAllBytes(path, Array.MaxLength, problem => new NotACheckpointException(path, problem));
-        var kind = CheckpointFileKind.Classify(bytes.AsSpan(0, Math.Min(bytes.Length, CheckpointFileKind.ScanBytes)), bytes.Length);
-        if (kind.Format != CheckpointFileFormat.AstDsl) throw new NotACheckpointException(path, kind);
+        if (!bytes.AsSpan().StartsWith(CheckpointFileKind.AstDslMagic)) throw new NotACheckpointException(path, CheckpointFileKind.Detect(path));
         if (bytes.Length < PreambleLength + HashLength)
             throw new CorruptCheckpointException(path, $"it is truncated: {bytes.Length} bytes, fewer than the {PreambleLength + HashLength} of an empty checkpoint");
         var body = bytes.AsSpan(0, bytes.Length - HashLength);

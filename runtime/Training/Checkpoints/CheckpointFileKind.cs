@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using AstDsl.Audio;
 
@@ -47,9 +48,9 @@ public sealed record CheckpointFileKind(CheckpointFileFormat Format, StateDictFa
 
     // Key names sit near the start: in a torch.save zip, data.pkl is stored (uncompressed) first; in safetensors, the
     // JSON header comes first.
-    internal const int ScanBytes = 4 << 20;
+    private const int ScanBytes = 4 << 20;
 
-    /// <summary>Looks at the first bytes of <paramref name="path"/> (never more than a few MiB).</summary>
+    /// <summary>Looks at the first bytes of <paramref name="path"/> (never more than a few MiB; for a zip, its pickle).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static CheckpointFileKind Detect(string path)
     {
@@ -57,7 +58,29 @@ public sealed record CheckpointFileKind(CheckpointFileFormat Format, StateDictFa
         var buffer = new byte[ScanBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         var length = stream.CanSeek ? stream.Length : read;
-        return Classify(buffer.AsSpan(0, read), Math.Max(length, read));
+        var kind = Classify(buffer.AsSpan(0, read), Math.Max(length, read));
+        return kind.Format == CheckpointFileFormat.PyTorchZip && kind.Family == StateDictFamily.Unknown && stream.CanSeek
+            ? kind with { Family = ZipFamily(stream) }
+            : kind;
+    }
+
+    // Writers that compress the zip's entries (TorchSharp.PyBridge does) hide the key names from a plain scan.
+    private static StateDictFamily ZipFamily(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var pickle = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal));
+            if (pickle is null) return StateDictFamily.Unknown;
+            using var entry = pickle.Open();
+            var buffer = new byte[ScanBytes];
+            return FamilyOf(buffer.AsSpan(0, entry.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)));
+        }
+        catch (InvalidDataException)
+        {
+            return StateDictFamily.Unknown; // a damaged zip: the container format is all that can be told
+        }
     }
 
     /// <summary>Classifies a file from its first bytes <paramref name="head"/> and its <paramref name="length"/>.</summary>
