@@ -51,6 +51,7 @@ public static class CommonOptions
     /// <summary><c>--on-bad-file fail|skip</c> for commands that read a datafile's clips (the language's <c>on_bad_file</c>).</summary>
     public static Option<BadFilePolicy> OnBadFile() => new("--on-bad-file")
     {
+        HelpName = "fail|skip",
         Description = "A clip that cannot be read: fail (stop with its name, as astc run by default) or skip (leave it out and count it).",
         DefaultValueFactory = _ => BadFilePolicy.Fail,
     };
