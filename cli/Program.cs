@@ -1,10 +1,1 @@
-using System.CommandLine;
-using AstDsl.Cli.Commands;
-
-var root = new RootCommand("astc: define, train, evaluate and run Audio Spectrogram Transformers from .ast specs.")
-{
-    CheckCommand.Create(), FmtCommand.Create(), ShowCommand.Create(), RunCommand.Create(), EvalCommand.Create(),
-    InferCommand.Create(), EnsembleCommand.Create(), StatsCommand.Create(), PrepareCommand.Create(),
-    DemoDataCommand.Create(), DemoCommand.Create(), ExportCommand.Create(), ImportCommand.Create(), ExportHfCommand.Create(),
-};
-return root.Parse(args).Invoke();
+return AstDsl.Cli.AstcApp.Run(args);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using AstDsl.Audio.Data;
 
 namespace AstDsl.Cli.Commands;
 
@@ -12,14 +14,52 @@ public static class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    /// <summary><c>--threads N</c> for CPU torch.</summary>
-    public static Option<int?> Threads() => new("--threads") { Description = "CPU threads for torch (default: library default)." };
+    /// <summary><c>--threads N</c> for CPU torch: 1 to the machine's core count, checked while parsing the command line.</summary>
+    public static Option<int?> Threads()
+    {
+        var option = new Option<int?>("--threads")
+        {
+            Description = $"CPU threads for torch, 1 to the number of cores ({Environment.ProcessorCount} here; default: library default).",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && ThreadsProblem(n) is { } problem) result.AddError(problem);
+        });
+        return option;
+    }
+
+    /// <summary>
+    /// Why <paramref name="threads"/> cannot be used, or null. More threads than cores are refused rather than clamped:
+    /// torch only slows down (256 threads on 2 cores took 12 times longer) and a silent clamp would hide the typo.
+    /// </summary>
+    public static string? ThreadsProblem(int threads)
+    {
+        var cores = Environment.ProcessorCount;
+        if (threads >= 1 && threads <= cores) return null;
+        var reason = threads < 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"this machine has {cores} core(s) and more threads than cores only slow torch down; ");
+        return string.Create(CultureInfo.InvariantCulture, $"--threads {threads}: {reason}use a whole number from 1 to {cores}.");
+    }
 
     /// <summary>Applies <c>--threads</c> to torch.</summary>
     public static void ApplyThreads(int? threads)
     {
         if (threads is not { } n) return;
-        if (n < 1) throw new ArgumentException($"--threads {n}: use a whole number of at least 1.");
+        if (ThreadsProblem(n) is { } problem) throw new ArgumentException(problem);
         TorchSharp.torch.set_num_threads(n);
     }
+
+    /// <summary><c>--on-bad-file fail|skip</c> for commands that read a datafile's clips (the language's <c>on_bad_file</c>).</summary>
+    public static Option<BadFilePolicy> OnBadFile() => new("--on-bad-file")
+    {
+        HelpName = "fail|skip",
+        Description = "A clip that cannot be read: fail (stop with its name, as astc run by default) or skip (leave it out and count it).",
+        DefaultValueFactory = _ => BadFilePolicy.Fail,
+    };
+
+    /// <summary><c>--runs DIR</c>: where run directories go.</summary>
+    public static Option<DirectoryInfo> Runs() => new("--runs")
+    {
+        Description = "Folder for run directories, relative to the current folder (data paths in a spec are relative to the spec's folder).",
+        DefaultValueFactory = _ => new DirectoryInfo("runs"),
+    };
 }

@@ -13,7 +13,7 @@ public static class DemoCommand
     public static Command Create()
     {
         var spec = new Option<FileInfo>("--spec") { Description = "The demo spec.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "demo.ast")) };
-        var runs = new Option<DirectoryInfo>("--runs") { Description = "Folder for run directories.", DefaultValueFactory = _ => new DirectoryInfo("runs") };
+        var runs = CommonOptions.Runs();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var command = new Command("demo", "Write the demo dataset (once) and train models/demo.ast on it.") { spec, runs, device, threads };

@@ -22,8 +22,11 @@ public static class DemoDataCommand
     }
 
     /// <summary>Writes the dataset and says where it went.</summary>
+    /// <exception cref="IOException"><paramref name="dir"/> is an existing file.</exception>
     public static DemoDatasetResult Write(DirectoryInfo dir, int seed)
     {
+        if (File.Exists(dir.FullName))
+            throw new IOException($"{dir.FullName} is a file, not a folder; name a new or existing folder for the demo dataset (e.g. astc demo-data demo-data).");
         var written = DemoDataset.Write(dir.FullName, seed);
         System.Console.WriteLine($"demo dataset: {written.TrainClips} training and {written.EvalClips} evaluation clips in {dir.FullName}");
         return written;

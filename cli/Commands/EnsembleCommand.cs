@@ -12,10 +12,11 @@ public static class EnsembleCommand
     {
         var datafile = new Argument<FileInfo>("datafile") { Description = "Datafile in the official JSON format." };
         var members = new Argument<string[]>("checkpoints") { Description = "Checkpoints or run directories (their best checkpoint).", Arity = new ArgumentArity(2, 1000) };
+        var badFiles = CommonOptions.OnBadFile();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var import = new ImportFlags();
-        var command = new Command("ensemble", "Evaluate the average prediction of several models, as the paper's ensembles.") { datafile, members, device, threads };
+        var command = new Command("ensemble", "Evaluate the average prediction of several models, as the paper's ensembles.") { datafile, members, badFiles, device, threads };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -23,7 +24,7 @@ public static class EnsembleCommand
             var checkpoints = result.GetValue(members)!.Select(ModelEvaluator.ResolveCheckpoint).ToList();
             var released = import.Read(result);
             var evaluation = ModelEvaluator.Ensemble(checkpoints, result.GetValue(datafile)!.FullName,
-                new EvaluationOptions { Device = result.GetValue(device)!, Import = released, LabelCsv = released.LabelCsv });
+                new EvaluationOptions { Device = result.GetValue(device)!, Import = released, LabelCsv = released.LabelCsv, BadFiles = result.GetValue(badFiles) });
             EvaluationPrinter.Print(evaluation);
             return ExitCodes.Ok;
         }));

@@ -14,10 +14,11 @@ public static class EvalCommand
         var datafile = new Argument<FileInfo>("datafile") { Description = "Datafile in the official JSON format." };
         var labels = new Option<FileInfo?>("--labels") { Description = "class_labels_indices.csv (default: the one stored with the checkpoint)." };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 24 };
+        var badFiles = CommonOptions.OnBadFile();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var import = new ImportFlags(withLabels: false);
-        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, device, threads };
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, device, threads };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -27,6 +28,7 @@ public static class EvalCommand
                 {
                     LabelCsv = result.GetValue(labels)?.FullName,
                     BatchSize = result.GetValue(batch),
+                    BadFiles = result.GetValue(badFiles),
                     Device = result.GetValue(device)!,
                     Import = import.Read(result) with { LabelCsv = result.GetValue(labels)?.FullName },
                 });

@@ -22,7 +22,7 @@ public static class GeneratedExperiments
         foreach (var error in compilation.CompilerErrors)
             System.Console.Error.WriteLine($"error: generated code for {spec.Name} does not compile: {error}");
         if (compilation.Experiment is { } experiment)
-            System.Console.Error.WriteLine(ReferenceEquals(experiment.GetType().Assembly, builtModels)
+            Verbosity.Info(ReferenceEquals(experiment.GetType().Assembly, builtModels)
                 ? $"using {experiment.GetType().Name} built into AstDsl.Models"
                 : $"{spec.Name} changed since the build: generated and compiled {experiment.GetType().Name} in memory");
         return compilation.Experiment;

@@ -41,6 +41,7 @@ public static class InferCommand
     private static void Print(InferenceResult result)
     {
         var c = CultureInfo.InvariantCulture;
+        foreach (var warning in result.Warnings) System.Console.Error.WriteLine($"warning: {warning}");
         if (result.Windows.Count > 1)
         {
             var windows = new Table().AddColumn("window").AddColumn("top labels");
@@ -50,7 +51,8 @@ public static class InferCommand
             AnsiConsole.Write(windows);
         }
         var clip = new Table().AddColumn("label").AddColumn(new TableColumn("probability").RightAligned());
-        clip.Title = new TableTitle(Markup.Escape(string.Format(c, "{0} ({1:F2} s)", Path.GetFileName(result.File), result.DurationSeconds)));
+        clip.Title = new TableTitle(Markup.Escape(string.Format(c, "{0} ({1:F2} s{2})", Path.GetFileName(result.File), result.DurationSeconds,
+            result.Reliable ? "" : ", unreliable")));
         foreach (var score in result.Top) clip.AddRow(Markup.Escape(score.Name), score.Probability.ToString("F4", c));
         AnsiConsole.Write(clip);
     }

@@ -19,7 +19,7 @@ public static class RunCommand
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The .ast experiment to train." };
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this run directory." };
-        var runs = new Option<DirectoryInfo>("--runs") { Description = "Folder for run directories.", DefaultValueFactory = _ => new DirectoryInfo("runs") };
+        var runs = CommonOptions.Runs();
         var epochs = new Option<int?>("--epochs") { Description = "Override the spec's epoch count (for a quick try)." };
         epochs.Validators.Add(option =>
         {

@@ -62,7 +62,8 @@ public sealed class CheckpointTests
 
         var error = Assert.Throws<CorruptCheckpointException>(() => TrainingCheckpoint.Load(path));
         Assert.Contains("checksum", error.Message);
-        Assert.Contains("resume from an earlier checkpoint", error.Message);
+        Assert.Contains("move it aside", error.Message);
+        Assert.DoesNotContain("delete", error.Message);
         Assert.Equal(path, error.FilePath);
     }
 
@@ -84,8 +85,8 @@ public sealed class CheckpointTests
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "notes.astckpt");
         File.WriteAllText(path, "these are not the weights you are looking for, padded to be long enough to pass the size check");
-        var error = Assert.Throws<CorruptCheckpointException>(() => TrainingCheckpoint.Load(path));
-        Assert.Contains("signature", error.Message);
+        var error = Assert.Throws<NotACheckpointException>(() => TrainingCheckpoint.Load(path));
+        Assert.Contains("is not an AstDsl checkpoint: it is not a checkpoint format AstDsl knows (94 bytes starting with 74 68 65 73", error.Message);
     }
 
     [Fact]

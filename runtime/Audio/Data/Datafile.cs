@@ -33,7 +33,8 @@ public static class Datafile
     private static IReadOnlyList<DatafileEntry> Read(string path, LabelMap? labels)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var bytes = File.ReadAllBytes(path);
+        var bytes = InputFile.ReadAllBytes(path, InputFile.OneGiB,
+            problem => new DatasetFormatException(path, 0, problem, "Pass a datafile in the official JSON format {\"data\": [...]}."));
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var lines = new LineIndex(bytes);
         var entries = new List<DatafileEntry>();

@@ -38,12 +38,25 @@ public sealed class LabelMap
     /// <summary>The index of <paramref name="mid"/>, or false when it is not a class of this map.</summary>
     public bool TryGetIndex(string mid, out int index) => _indexByMid.TryGetValue(mid, out index);
 
+    // As File.ReadAllLines: byte order mark detected, \n, \r\n and \r all end a line.
+    private static string[] Lines(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines.ToArray();
+    }
+
+    /// <summary>The largest label CSV read (AudioSet's 527 classes take 15 KB).</summary>
+    public const long MaxFileBytes = 64L << 20;
+
     /// <summary>Reads a <c>class_labels_indices.csv</c> file.</summary>
     /// <exception cref="DatasetFormatException">Missing columns, unbalanced quotes, bad or duplicate indices.</exception>
     public static LabelMap Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var lines = File.ReadAllLines(path);
+        var lines = Lines(InputFile.ReadAllBytes(path, MaxFileBytes,
+            problem => new DatasetFormatException(path, 0, problem, "Pass a class_labels_indices.csv with the header 'index,mid,display_name'.")));
         if (lines.Length == 0 || lines[0].Trim().Length == 0)
             throw new DatasetFormatException(path, 1, "the file is empty", "Write the header 'index,mid,display_name' and one line per class.");
         var header = Fields(path, 1, lines[0]);

@@ -19,8 +19,11 @@ public static class WavReader
     private static readonly byte[] SubformatSuffix =
         [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
 
+    /// <summary>The largest WAV file read (decoded, it takes up to four times as much memory).</summary>
+    public const long MaxFileBytes = InputFile.OneGiB;
+
     /// <summary>Reads and decodes a WAV file.</summary>
-    /// <exception cref="AudioFormatException">The file is empty, truncated, not WAV, or in an unsupported encoding.</exception>
+    /// <exception cref="AudioFormatException">The file is empty, truncated, not WAV, in an unsupported encoding, a folder, not a regular file or larger than <see cref="MaxFileBytes"/>.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static AudioClip Read(string path)
     {
@@ -28,7 +31,10 @@ public static class WavReader
         // Reading a folder fails with "access denied", which sends the user looking at permissions.
         if (Directory.Exists(path))
             throw new AudioFormatException(path, -1, "this is a directory, not a WAV file", "Point the datafile entry at a .wav file.");
-        return Decode(File.ReadAllBytes(path), path);
+        var bytes = InputFile.ReadAllBytes(path, MaxFileBytes,
+            problem => new AudioFormatException(path, -1, problem,
+                "Pass a regular WAV file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`."));
+        return Decode(bytes, path);
     }
 
     /// <summary>Decodes a complete WAV file held in memory; <paramref name="name"/> labels errors.</summary>

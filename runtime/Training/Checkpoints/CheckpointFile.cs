@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AstDsl.Audio;
 using AstDsl.Training.Errors;
 
 namespace AstDsl.Training.Checkpoints;
@@ -15,7 +16,6 @@ public static class CheckpointFile
 {
     /// <summary>Current layout version.</summary>
     public const int FormatVersion = 1;
-    private static readonly byte[] Magic = "ASTCKPT\n"u8.ToArray();
     private const int HashLength = 32;
     private const int PreambleLength = 8 + 4 + 8;
 
@@ -43,7 +43,7 @@ public static class CheckpointFile
                     hash.AppendData(bytes);
                 }
                 Span<byte> number = stackalloc byte[8];
-                Put(Magic);
+                Put(CheckpointFileKind.AstDslMagic);
                 BinaryPrimitives.WriteInt32LittleEndian(number, FormatVersion);
                 Put(number[..4]);
                 BinaryPrimitives.WriteInt64LittleEndian(number, json.LongLength);
@@ -62,21 +62,23 @@ public static class CheckpointFile
     }
 
     /// <summary>Reads and verifies a checkpoint file.</summary>
-    /// <exception cref="CorruptCheckpointException">The file is truncated, altered or not a checkpoint.</exception>
+    /// <exception cref="NotACheckpointException">The file is something else (a PyTorch .pth, safetensors, other bytes, a folder, a device).</exception>
+    /// <exception cref="CorruptCheckpointException">The file is an AstDsl checkpoint that is truncated or altered.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static (CheckpointHeader Header, IReadOnlyDictionary<string, byte[]> Sections) Read(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
             throw new FileNotFoundException($"checkpoint {path} does not exist; pass a .astckpt file from a run's checkpoints folder.", path);
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < PreambleLength + HashLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new CorruptCheckpointException(path, $"it does not start with the AstDsl checkpoint signature ({bytes.Length} bytes)");
+        var bytes = InputFile.ReadAllBytes(path, Array.MaxLength, problem => new NotACheckpointException(path, problem));
+        if (!bytes.AsSpan().StartsWith(CheckpointFileKind.AstDslMagic)) throw new NotACheckpointException(path, CheckpointFileKind.Detect(path));
+        if (bytes.Length < PreambleLength + HashLength)
+            throw new CorruptCheckpointException(path, $"it is truncated: {bytes.Length} bytes, fewer than the {PreambleLength + HashLength} of an empty checkpoint");
         var body = bytes.AsSpan(0, bytes.Length - HashLength);
         if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
-            throw new CorruptCheckpointException(path, $"its SHA-256 checksum does not match its contents ({bytes.Length} bytes)");
+            throw new CorruptCheckpointException(path, $"its SHA-256 checksum does not match its contents ({bytes.Length} bytes), so it was cut short or altered");
         var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
         if (version != FormatVersion)
-            throw new CorruptCheckpointException(path, $"it has format version {version}, this build reads version {FormatVersion}");
+            throw new NotACheckpointException(path, $"it is an intact AstDsl checkpoint of format version {version}, and this build reads version {FormatVersion} (use the AstDsl version that wrote it)");
         var headerLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
         if (headerLength < 0 || headerLength > body.Length - PreambleLength)
             throw new CorruptCheckpointException(path, $"its header length {headerLength} does not fit in the file");
@@ -102,7 +104,8 @@ public static class CheckpointFile
         }
         catch (JsonException e)
         {
-            throw new CorruptCheckpointException(path, $"its header is not valid ({e.Message}); {Encoding.UTF8.GetString(json[..Math.Min(json.Length, 80)])}");
+            // The checksum matched, so the file is as it was written: another build wrote a header this one cannot read.
+            throw new NotACheckpointException(path, $"its header cannot be read by this build ({e.Message}); it starts {Encoding.UTF8.GetString(json[..Math.Min(json.Length, 80)])}");
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class LoadedCheckpoint
         Header = header;
         _sections = sections;
         if (!sections.ContainsKey(TrainingCheckpoint.ModelSection))
-            throw new CorruptCheckpointException(path, "it has no model weights section");
+            throw new NotACheckpointException(path, "it holds no model weights section");
     }
 
     /// <summary>The file it was read from.</summary>
@@ -43,8 +43,12 @@ public sealed class LoadedCheckpoint
     }
 
     /// <summary>Copies the weights into <paramref name="model"/> (strict: every key must match).</summary>
+    /// <exception cref="CheckpointShapeException">The checkpoint holds a model of another shape.</exception>
     public void RestoreModel(nn.Module model)
     {
+        if (model is AstModel ast && !ModelShape.Same(Metadata.Model, ast.Options))
+            throw new CheckpointShapeException(Path, Metadata.Model, "the model it is loaded into", ast.Options,
+                "Use the spec that wrote it (the run's spec.yaml), or start a new run for the new shape.");
         var weights = StateDict();
         try
         {
@@ -53,7 +57,8 @@ public sealed class LoadedCheckpoint
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new CorruptCheckpointException(Path, $"its weights do not fit the model ({e.Message})");
+            // Same stored shape, intact file: the weight names are not those this build writes.
+            throw new NotACheckpointException(Path, $"its weights do not fit the model ({e.Message}); it was written by another AstDsl build or for another model class");
         }
         finally
         {

@@ -38,7 +38,8 @@ public static class TrainingCheckpoint
         CheckpointFile.Write(path, new CheckpointHeader { Metadata = metadata }, [(ModelSection, WeightsBytes(stateDict))]);
 
     /// <summary>Reads and verifies a checkpoint.</summary>
-    /// <exception cref="Errors.CorruptCheckpointException">The file is truncated, altered or not a checkpoint.</exception>
+    /// <exception cref="Errors.NotACheckpointException">The file is not an AstDsl checkpoint (or one this build cannot read).</exception>
+    /// <exception cref="Errors.CorruptCheckpointException">The file is an AstDsl checkpoint that is truncated or altered.</exception>
     public static LoadedCheckpoint Load(string path)
     {
         var (header, sections) = CheckpointFile.Read(path);

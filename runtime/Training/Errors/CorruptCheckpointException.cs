@@ -1,12 +1,12 @@
 namespace AstDsl.Training.Errors;
 
-/// <summary>A training checkpoint that is truncated, altered or not a checkpoint at all.</summary>
+/// <summary>An AstDsl checkpoint that is proven damaged: truncated, or its checksum does not match its contents.</summary>
 public sealed class CorruptCheckpointException : TrainingException
 {
     /// <summary>Creates the error for <paramref name="path"/>.</summary>
     public CorruptCheckpointException(string path, string problem)
-        : base($"checkpoint {path} is unusable: {problem}. It was probably cut short by a crash or a full disk; " +
-               "delete it and resume from an earlier checkpoint of the run (checkpoints/epoch-N.astckpt).")
+        : base($"checkpoint {path} is damaged: {problem}. It was probably cut short by a crash or a full disk; " +
+               "move it aside (keep it until you no longer need it) and use another checkpoint of the run.")
     {
         FilePath = path;
         Problem = problem;

@@ -1,3 +1,5 @@
+using AstDsl.Audio.Data;
+
 namespace AstDsl.Training.Evaluation;
 
 /// <summary>How to evaluate stored models on a datafile.</summary>
@@ -9,6 +11,8 @@ public sealed record EvaluationOptions
     public int BatchSize { get; init; } = 24;
     /// <summary>Parallel decoding workers; 0 means one per core.</summary>
     public int Workers { get; init; }
+    /// <summary>What to do with a clip that cannot be read: stop (the default, as <c>on_bad_file = fail</c> in a run) or skip and count it.</summary>
+    public BadFilePolicy BadFiles { get; init; } = BadFilePolicy.Fail;
     /// <summary>auto, cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "auto";
     /// <summary>What released (non-.astckpt) checkpoints do not store; null imports them with <see cref="LabelCsv"/> and defaults.</summary>

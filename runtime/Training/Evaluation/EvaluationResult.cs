@@ -18,6 +18,6 @@ public sealed record EvaluationResult
     public required Predictions Predictions { get; init; }
     /// <summary>Metrics of each ensemble member on its own (empty for a single model).</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>> MemberMetrics { get; init; } = Array.Empty<IReadOnlyDictionary<string, double>>();
-    /// <summary>Clips that could not be read and were skipped.</summary>
+    /// <summary>Clips that could not be read and were skipped (each once, also for an ensemble).</summary>
     public IReadOnlyList<SkippedClip> Skipped { get; init; } = Array.Empty<SkippedClip>();
 }

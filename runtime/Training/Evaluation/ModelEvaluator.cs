@@ -34,20 +34,20 @@ public static class ModelEvaluator
 
         var device = DeviceSelector.Resolve(options.Device);
         using var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(metadata.Features));
-        var labels = options.LabelCsv is { } csv ? LabelMap.Load(csv) : LabelsOf(metadata, paths[0]);
+        var labels = EvaluationLabels.Resolve(options.LabelCsv, metadata, paths[0]);
         var dataset = new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline);
         var loader = new BatchLoader(dataset, new LoaderOptions
         {
-            BatchSize = options.BatchSize, Shuffle = false, BadFiles = Audio.Data.BadFilePolicy.Skip,
+            BatchSize = options.BatchSize, Shuffle = false, BadFiles = options.BadFiles,
             Workers = options.Workers > 0 ? options.Workers : Math.Max(1, Environment.ProcessorCount),
         });
         var source = new AudioBatchSource(loader, "DATAFILE", datafile);
-        var members = loaded.Select(checkpoint =>
+        var members = loaded.Select(checkpoint => UnreadableClips.Explain(() =>
         {
             using var model = checkpoint.CreateModel();
             model.to(device);
             return Predictor.Predict(model, source, checkpoint.Metadata.Loss, device).Predictions;
-        }).ToArray();
+        })).ToArray();
         var mean = Predictions.Average(members);
         var report = mean.Metrics();
         return new EvaluationResult
@@ -55,7 +55,8 @@ public static class ModelEvaluator
             Datafile = Path.GetFullPath(datafile), Checkpoints = paths, Report = report, Metrics = MetricSet.From(report),
             Predictions = mean,
             MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
-            Skipped = loader.Skipped.ToArray(),
+            // Every member reads the datafile again: count each skipped clip once.
+            Skipped = loader.Skipped.DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
         };
     }
 
@@ -70,13 +71,5 @@ public static class ModelEvaluator
             throw new RunDirectoryException(path, "has no checkpoints/best.astckpt yet; let at least one epoch finish or pass a checkpoint file.");
         }
         throw new FileNotFoundException($"checkpoint {path} does not exist; pass a .astckpt file or a run folder.", path);
-    }
-
-    private static LabelMap LabelsOf(ModelMetadata metadata, string path)
-    {
-        if (metadata.Labels.Count == 0)
-            throw new TrainingConfigurationException("labels", $"{path} stores no label list; pass the label CSV (--labels class_labels_indices.csv).");
-        var ordered = metadata.Labels.OrderBy(l => l.Index).ToArray();
-        return new LabelMap(ordered.Select(l => l.Mid).ToArray(), ordered.Select(l => l.DisplayName).ToArray());
     }
 }

@@ -14,12 +14,14 @@ public static class WeightAveraging
         // Explicit Scalars held to the end: TorchSharp's implicit ones (including the alpha = 1 of a tensor sum) can be
         // finalized during the native call (see HeldScalars).
         using var count = checkpoints.Count.ToScalar();
-        var sum = TrainingCheckpoint.Load(checkpoints[0]).StateDict();
+        var first = TrainingCheckpoint.Load(checkpoints[0]);
+        var sum = first.StateDict();
         foreach (var path in checkpoints.Skip(1))
         {
-            var next = TrainingCheckpoint.Load(path).StateDict();
-            if (!next.Keys.ToHashSet().SetEquals(sum.Keys))
-                throw new Errors.CorruptCheckpointException(path, "its weights have different names from the first checkpoint; average checkpoints of one run only");
+            var loaded = TrainingCheckpoint.Load(path);
+            if (!ModelShape.Same(loaded.Metadata.Model, first.Metadata.Model))
+                throw new Errors.CheckpointShapeException(path, loaded.Metadata.Model, checkpoints[0], first.Metadata.Model, "Average checkpoints of one run only.");
+            var next = loaded.StateDict();
             foreach (var key in sum.Keys.ToList())
             {
                 var added = sum[key].add(next[key], HeldScalars.One);

@@ -1,4 +1,5 @@
 using AstDsl.Audio.Features;
+using AstDsl.Audio.Wav;
 using AstDsl.Model;
 using AstDsl.Model.Devices;
 using AstDsl.Training.Checkpoints;
@@ -36,11 +37,14 @@ public sealed class ClipClassifier : IDisposable
     public ModelMetadata Metadata { get; }
 
     /// <summary>The <paramref name="top"/> best labels of <paramref name="wavPath"/>, and per window for long clips.</summary>
+    /// <exception cref="AstDsl.Audio.AudioFormatException">The file is not a readable WAV, or holds no samples.</exception>
     public InferenceResult Classify(string wavPath, int top = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         using var scope = NewDisposeScope();
-        using var waveform = _pipeline.Load(wavPath);
+        var clip = WavReader.Read(wavPath);
+        var warnings = InputAudioCheck.Warnings(clip, wavPath);
+        using var waveform = _pipeline.Prepare(clip);
         var features = _pipeline.Features(waveform);
         var frames = (int)features.shape[0];
         var window = _pipeline.Options.TargetLength;
@@ -49,13 +53,14 @@ public sealed class ClipClassifier : IDisposable
         Tensor probabilities;
         using (no_grad())
             probabilities = LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu();
-        var clip = Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
+        var clipScores = Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
         var shift = Metadata.Features.FrameShiftMs / 1000.0;
         return new InferenceResult
         {
             File = Path.GetFullPath(wavPath),
             DurationSeconds = waveform.Samples.shape[0] / (double)waveform.SampleRate,
-            Top = Best(clip, top),
+            Top = Best(clipScores, top),
+            Warnings = warnings,
             Windows = starts.Count == 1
                 ? Array.Empty<WindowPrediction>()
                 : starts.Select((s, i) => new WindowPrediction(s * shift, (s + window) * shift, Best(probabilities[i], top))).ToArray(),

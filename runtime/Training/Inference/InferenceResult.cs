@@ -17,4 +17,8 @@ public sealed record InferenceResult
     public required IReadOnlyList<LabelScore> Top { get; init; }
     /// <summary>Per-window best labels when the clip is longer than the model input (empty otherwise).</summary>
     public IReadOnlyList<WindowPrediction> Windows { get; init; } = Array.Empty<WindowPrediction>();
+    /// <summary>Why the labels may be meaningless (e.g. NaN samples); empty when the input was sound.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    /// <summary>Whether the input gave no reason to doubt the labels.</summary>
+    public bool Reliable => Warnings.Count == 0;
 }
