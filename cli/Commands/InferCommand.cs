@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace AstDsl.Cli.Commands;
 
 /// <summary>
-/// <c>astc infer CHECKPOINT FILE.wav [--top 5]</c>: label probabilities for a clip; audio longer than the model
+/// <c>astc infer CHECKPOINT FILE [--top 5] [--window N] [--hop N]</c>: label probabilities for a clip; audio longer than the model
 /// input also gets a per-window table from a sliding window.
 /// </summary>
 public static class InferCommand
@@ -17,18 +17,20 @@ public static class InferCommand
     public static Command Create()
     {
         var checkpoint = new Argument<FileInfo>("checkpoint") { Description = "A checkpoint written by astc run (or a run directory)." };
-        var wav = new Argument<FileInfo>("wav") { Description = "Audio file (WAV)." };
+        var wav = new Argument<FileInfo>("wav") { Description = "Audio file (WAV, FLAC, Ogg Vorbis or MP3)." };
         var top = new Option<int>("--top") { Description = "How many labels to show.", DefaultValueFactory = _ => 5 };
+        var window = WindowOptions.Window();
+        var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
-        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, device, threads };
+        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, window, hop, device, threads };
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var count = result.GetValue(top);
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!);
-            Print(classifier.Classify(result.GetValue(wav)!.FullName, count));
+            Print(classifier.Classify(result.GetValue(wav)!.FullName, count, result.GetValue(window), result.GetValue(hop)));
             return ExitCodes.Ok;
         }));
         return command;
