@@ -14,9 +14,11 @@ public static class EvalCommand
         var datafile = new Argument<FileInfo>("datafile") { Description = "Datafile in the official JSON format." };
         var labels = new Option<FileInfo?>("--labels") { Description = "class_labels_indices.csv (default: the one stored with the checkpoint)." };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 24 };
+        var window = WindowOptions.Window();
+        var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
-        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, device, threads };
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, window, hop, device, threads };
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
@@ -25,6 +27,8 @@ public static class EvalCommand
                 {
                     LabelCsv = result.GetValue(labels)?.FullName,
                     BatchSize = result.GetValue(batch),
+                    Window = result.GetValue(window),
+                    Hop = result.GetValue(hop),
                     Device = result.GetValue(device)!,
                 });
             EvaluationPrinter.Print(evaluation);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AstDsl.Cli.Commands;
 
-/// <summary><c>--window FRAMES</c> and <c>--hop FRAMES</c> of the sliding window over long audio (infer, tag).</summary>
+/// <summary><c>--window FRAMES</c> and <c>--hop FRAMES</c> of the sliding window over long audio (infer, tag, eval).</summary>
 public static class WindowOptions
 {
     /// <summary><c>--window FRAMES</c>: default (and maximum) the model input length.</summary>

@@ -102,6 +102,19 @@ public sealed class EmbedAndTagTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Windowed_eval_scores_each_clip_as_infer_does()
+    {
+        var datafile = Path.Combine(_temp.Path, "eval.json");
+        File.WriteAllText(datafile, $$"""{"data": [{"wav": "{{_wav}}", "labels": "/m/b"}]}""");
+        var result = Evaluation.ModelEvaluator.Evaluate(_checkpoint, datafile, new Evaluation.EvaluationOptions { Hop = 10, Device = "cpu", Workers = 1 });
+        using var classifier = new ClipClassifier(_checkpoint, "cpu");
+        var inferred = classifier.Classify(_wav, top: 3, hop: 10);
+        Assert.True(inferred.Windows.Count > 15);
+        Assert.Equal(inferred.Top.OrderBy(t => t.Index).Select(t => (float)t.Probability), result.Predictions.Scores);
+        Assert.Equal([0f, 1f, 0f], result.Predictions.Targets);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static AudioClip Chirp(int rate, double seconds)

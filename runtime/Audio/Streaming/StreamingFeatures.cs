@@ -28,8 +28,11 @@ public sealed class StreamingFeatures : IDisposable
     private readonly WindowSchedule.Cursor _cursor;
     private long _frames;
 
-    /// <summary>Starts a stream of <paramref name="channels"/>-channel audio at <paramref name="inputRate"/> Hz.</summary>
-    public StreamingFeatures(ClipPipeline pipeline, WindowSchedule schedule, int inputRate, int channels)
+    /// <summary>
+    /// Starts a stream of <paramref name="channels"/>-channel audio at <paramref name="inputRate"/> Hz, resampled to
+    /// <paramref name="sampleRate"/> (default: the pipeline's rate, or the input's when the pipeline keeps file rates).
+    /// </summary>
+    public StreamingFeatures(ClipPipeline pipeline, WindowSchedule schedule, int inputRate, int channels, int? sampleRate = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -37,7 +40,7 @@ public sealed class StreamingFeatures : IDisposable
             throw new ArgumentException("streaming needs the official framing (snip_edges and remove_dc_offset on)");
         _pipeline = pipeline;
         _channels = channels;
-        _rate = pipeline.Options.SampleRate ?? inputRate;
+        _rate = sampleRate ?? pipeline.Options.SampleRate ?? inputRate;
         pipeline.Options.Fbank.Validate(_rate);
         if (_rate != inputRate)
         {

@@ -56,21 +56,38 @@ public sealed class ClipClassifier : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var schedule = Schedule(window, hop);
         using var scope = NewDisposeScope();
-        using var waveform = _pipeline.Load(wavPath);
-        var features = _pipeline.Features(waveform);
-        var starts = schedule.Starts((int)features.shape[0]);
-        var probabilities = Probabilities(starts.Select(s => features.narrow(0, s, Math.Min(schedule.Window, features.shape[0] - s))));
-        var clip = Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
+        var (probabilities, starts, seconds) = Score(wavPath, schedule);
         return new InferenceResult
         {
             File = Path.GetFullPath(wavPath),
-            DurationSeconds = waveform.Samples.shape[0] / (double)waveform.SampleRate,
-            Top = Best(clip, top),
+            DurationSeconds = seconds,
+            Top = Best(Aggregate(probabilities), top),
             Windows = starts.Count == 1
                 ? Array.Empty<WindowPrediction>()
                 : starts.Select((s, i) => Window(s, schedule.Window, Best(probabilities[i], top))).ToArray(),
         };
     }
+
+    /// <summary>Clip probabilities (labels) of a file scored window by window, as <see cref="Classify"/> aggregates them.</summary>
+    public float[] ClipScores(string wavPath, WindowSchedule schedule)
+    {
+        using var scope = NewDisposeScope();
+        return Aggregate(Score(wavPath, schedule).Probabilities).data<float>().ToArray();
+    }
+
+    // Window probabilities (windows, labels), window starts and the clip's duration in seconds.
+    private (Tensor Probabilities, IReadOnlyList<int> Starts, double Seconds) Score(string wavPath, WindowSchedule schedule)
+    {
+        using var waveform = _pipeline.Load(wavPath);
+        var features = _pipeline.Features(waveform);
+        var starts = schedule.Starts((int)features.shape[0]);
+        var probabilities = Probabilities(starts.Select(s => features.narrow(0, s, Math.Min(schedule.Window, features.shape[0] - s))));
+        return (probabilities, starts, waveform.Samples.shape[0] / (double)waveform.SampleRate);
+    }
+
+    // An event anywhere counts for a multi-label model (maximum over windows); a single-label one averages.
+    private Tensor Aggregate(Tensor probabilities) =>
+        Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
 
     /// <summary>Windows of <paramref name="window"/> frames (at most the model input) every <paramref name="hop"/> frames.</summary>
     public WindowSchedule Schedule(int? window = null, int? hop = null)

@@ -4,7 +4,8 @@ namespace AstDsl.Training.Inference;
 
 /// <summary>
 /// <c>astc tag --stream</c>: classifies each window of a PCM stream as soon as it is complete. The windows are those
-/// of the offline sliding window (<see cref="WindowSchedule"/>), and memory stays at one window of frames.
+/// of the offline sliding window (<see cref="WindowSchedule"/>) at the checkpoint's sample rate, and memory stays at one
+/// window of frames.
 /// </summary>
 public static class StreamTagger
 {
@@ -14,7 +15,9 @@ public static class StreamTagger
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(emit);
-        using var features = new StreamingFeatures(classifier.Pipeline, schedule, input.Format.SampleRate, input.Format.Channels);
+        // Always at the model's rate: a stream has no "file rate" the model was trained on.
+        using var features = new StreamingFeatures(classifier.Pipeline, schedule, input.Format.SampleRate, input.Format.Channels,
+            classifier.Metadata.Features.SampleRate);
         while (input.Read() is { } samples) Emit(features.Push(samples));
         Emit(features.Finish());
 
