@@ -59,17 +59,8 @@ public static class FbankThroughput
         }, warmup, repeats);
 
         var audio = batch * clipSeconds;
-        return new Result("fbank", device, get_num_threads(), batch, clipSeconds, warmup, repeats, LoadAverage(),
+        return new Result("fbank", device, get_num_threads(), batch, clipSeconds, warmup, repeats, MachineLoad.OneMinute(),
             Mode.From(batched, audio), Mode.From(perClip, audio));
-    }
-
-    // The 1-minute load average on Linux (NaN elsewhere): numbers taken on a busy machine should say so.
-    private static double LoadAverage()
-    {
-        const string path = "/proc/loadavg";
-        if (!File.Exists(path)) return double.NaN;
-        var first = File.ReadAllText(path).Split(' ')[0];
-        return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Reading one value forces asynchronous devices to finish the work being timed.

@@ -15,10 +15,12 @@ public static class EvalCommand
         var labels = new Option<FileInfo?>("--labels") { Description = "class_labels_indices.csv (default: the one stored with the checkpoint)." };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 24 };
         var badFiles = CommonOptions.OnBadFile();
+        var window = WindowOptions.Window();
+        var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var import = new ImportFlags(withLabels: false);
-        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, device, threads };
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, window, hop, device, threads };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -29,6 +31,8 @@ public static class EvalCommand
                     LabelCsv = result.GetValue(labels)?.FullName,
                     BatchSize = result.GetValue(batch),
                     BadFiles = result.GetValue(badFiles),
+                    Window = result.GetValue(window),
+                    Hop = result.GetValue(hop),
                     Device = result.GetValue(device)!,
                     Import = import.Read(result) with { LabelCsv = result.GetValue(labels)?.FullName },
                 });

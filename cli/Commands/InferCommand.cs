@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace AstDsl.Cli.Commands;
 
 /// <summary>
-/// <c>astc infer CHECKPOINT FILE.wav [--top 5]</c>: label probabilities for a clip; audio longer than the model
+/// <c>astc infer CHECKPOINT FILE [--top 5] [--window N] [--hop N]</c>: label probabilities for a clip; audio longer than the model
 /// input also gets a per-window table from a sliding window.
 /// </summary>
 public static class InferCommand
@@ -17,12 +17,14 @@ public static class InferCommand
     public static Command Create()
     {
         var checkpoint = new Argument<FileInfo>("checkpoint") { Description = "A checkpoint written by astc run (or a run directory), an official AST .pth/.safetensors or a Hugging Face folder." };
-        var wav = new Argument<FileInfo>("wav") { Description = "Audio file (WAV)." };
+        var wav = new Argument<FileInfo>("wav") { Description = "Audio file (WAV, FLAC, Ogg Vorbis or MP3)." };
         var top = new Option<int>("--top") { Description = "How many labels to show.", DefaultValueFactory = _ => 5 };
+        var window = WindowOptions.Window();
+        var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var import = new ImportFlags();
-        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, device, threads };
+        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, window, hop, device, threads };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -32,7 +34,7 @@ public static class InferCommand
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!,
                 import.Read(result));
             CheckpointPrinter.PrintNotes(classifier.Metadata);
-            Print(classifier.Classify(result.GetValue(wav)!.FullName, count));
+            Print(classifier.Classify(result.GetValue(wav)!.FullName, count, result.GetValue(window), result.GetValue(hop)));
             return ExitCodes.Ok;
         }));
         return command;

@@ -43,10 +43,30 @@ public sealed class AstModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor Pool(Tensor frames)
     {
+        using var tokens = Tokens(frames);
+        return PoolTokens(tokens);
+    }
+
+    /// <summary>
+    /// Token outputs (B, special + patches, D) for log-mel input (B, T, F): after the final LayerNorm (what
+    /// <see cref="Pool"/> pools), or with <paramref name="layer"/> = N the raw output of transformer block N (1-based).
+    /// </summary>
+    public Tensor Tokens(Tensor frames, int? layer = null)
+    {
         CheckInput(frames);
-        using var scope = NewDisposeScope();
+        if (layer is { } n && (n < 1 || n > Options.Depth))
+            throw new ArgumentException($"layer {n}: this model has blocks 1 to {Options.Depth}.", nameof(layer));
+        using var image = frames.unsqueeze(1);
         // (B, T, F) -> (B, 1, F, T): image height is frequency, width is time, as the official forward.
-        var tokens = v.forward(frames.unsqueeze(1).transpose(2, 3));
+        using var transposed = image.transpose(2, 3);
+        return layer is { } block ? v.Tokens(transposed, block, finalNorm: false) : v.forward(transposed);
+    }
+
+    /// <summary>The pooling of the head input applied to tokens (B, S, D): the class and distillation token mean, or the class token.</summary>
+    public Tensor PoolTokens(Tensor tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        using var scope = NewDisposeScope();
         // A mean over the token axis rather than "/ 2": no managed Scalar temporaries on the hot path.
         var pooled = Options.DistillationToken ? tokens[.., ..2].mean(new long[] { 1 }) : tokens[.., 0];
         return pooled.MoveToOuterDisposeScope();

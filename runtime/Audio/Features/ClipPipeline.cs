@@ -32,9 +32,9 @@ public sealed class ClipPipeline : IDisposable
     /// <summary>Mel bins of every output.</summary>
     public int MelBins => Options.Fbank.MelBins;
 
-    /// <summary>Reads a WAV file and applies resampling and the channel policy: a mono signal, mean-free unless <see cref="ClipPipelineOptions.RemoveWaveformMean"/> is off.</summary>
+    /// <summary>Reads an audio file (WAV, FLAC, Ogg Vorbis, MP3) and applies resampling and the channel policy: a mono signal, mean-free unless <see cref="ClipPipelineOptions.RemoveWaveformMean"/> is off.</summary>
     /// <exception cref="AudioFormatException">The file cannot be decoded.</exception>
-    public Waveform Load(string path) => Prepare(WavReader.Read(path));
+    public Waveform Load(string path) => Prepare(Codecs.AudioFile.Read(path));
 
     /// <summary>Resampling and channel policy applied to an already decoded clip; non-finite samples become 0.</summary>
     public Waveform Prepare(AudioClip clip)

@@ -56,13 +56,31 @@ public sealed class SincResampler : IDisposable
         var length = shape[^1];
         using var scope = NewDisposeScope();
         var rows = waveform.reshape(-1, length);
-        var padded = nn.functional.pad(rows, [_width, _width + ReducedFrom]).unsqueeze(1);
-        var kernel = _kernel.to(waveform.dtype, waveform.device);
-        var output = nn.functional.conv1d(padded, kernel, stride: ReducedFrom);
-        var interleaved = output.transpose(1, 2).reshape(rows.shape[0], -1).narrow(1, 0, OutputLength(length));
+        var interleaved = Convolve(nn.functional.pad(rows, [_width, _width + ReducedFrom])).narrow(1, 0, OutputLength(length));
         var outShape = shape.ToArray();
         outShape[^1] = interleaved.shape[1];
         return interleaved.reshape(outShape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Zero crossings' span in input samples: an output needs this many input samples on either side.</summary>
+    internal int Width => _width;
+
+    /// <summary>Input samples per block of <see cref="BlockOutput"/> output samples.</summary>
+    internal int BlockInput => ReducedFrom;
+
+    /// <summary>Output samples per block.</summary>
+    internal int BlockOutput => ReducedTo;
+
+    /// <summary>
+    /// Output of rows (R, L) that already carry their context: block j (BlockOutput samples) comes from input
+    /// [j BlockInput, j BlockInput + 2 Width + BlockInput). Both whole clips and streams go through here.
+    /// </summary>
+    internal Tensor Convolve(Tensor paddedRows)
+    {
+        using var scope = NewDisposeScope();
+        var kernel = _kernel.to(paddedRows.dtype, paddedRows.device);
+        var output = nn.functional.conv1d(paddedRows.unsqueeze(1), kernel, stride: ReducedFrom);
+        return output.transpose(1, 2).reshape(paddedRows.shape[0], -1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Frees the filter.</summary>

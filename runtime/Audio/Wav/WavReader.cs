@@ -124,7 +124,7 @@ public static class WavReader
         return new Layout(format, dataOffset, dataLength);
     }
 
-    private static WavFormat ParseFormat(ReadOnlySpan<byte> chunk, string name, int offset)
+    internal static WavFormat ParseFormat(ReadOnlySpan<byte> chunk, string name, int offset)
     {
         if (chunk.Length < 16)
             throw new AudioFormatException(name, offset, $"the 'fmt ' chunk has {chunk.Length} bytes, fewer than the required 16", ConvertHint);

@@ -42,8 +42,16 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Tokens after the final LayerNorm: (B, special + patches, D), from a (B, 1, F, T) image.</summary>
-    public override Tensor forward(Tensor image)
+    public override Tensor forward(Tensor image) => Tokens(image, blocks.Count, finalNorm: true);
+
+    /// <summary>
+    /// Tokens (B, special + patches, D) after the first <paramref name="blockCount"/> transformer blocks, then the final
+    /// LayerNorm when <paramref name="finalNorm"/> (the intermediate layers of embeddings).
+    /// </summary>
+    public Tensor Tokens(Tensor image, int blockCount, bool finalNorm)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(blockCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(blockCount, blocks.Count);
         using var scope = NewDisposeScope();
         var patches = patch_embed.forward(image);
         var batch = patches.shape[0];
@@ -52,8 +60,8 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
             : cat(new[] { cls_token.expand(batch, -1, -1), dist_token.expand(batch, -1, -1) }, 1);
         // add with an explicit alpha rather than "+", whose implicit alpha Scalar a collection could free mid-call.
         var x = pos_drop.forward(cat(new[] { special, patches }, 1).add(pos_embed, HeldScalars.One));
-        foreach (var block in blocks) x = block.forward(x);
-        return norm.forward(x).MoveToOuterDisposeScope();
+        foreach (var block in blocks.Take(blockCount)) x = block.forward(x);
+        return (finalNorm ? norm.forward(x) : x).MoveToOuterDisposeScope();
     }
 
     private void InitialiseLikeTimm()

@@ -13,6 +13,10 @@ public sealed record EvaluationOptions
     public int Workers { get; init; }
     /// <summary>What to do with a clip that cannot be read: stop (the default, as <c>on_bad_file = fail</c> in a run) or skip and count it.</summary>
     public BadFilePolicy BadFiles { get; init; } = BadFilePolicy.Fail;
+    /// <summary>Score each clip by sliding windows of this many frames (at most the model input) instead of its first model input; null: off unless <see cref="Hop"/> is set.</summary>
+    public int? Window { get; init; }
+    /// <summary>Frames between windows when scoring by windows (default half a window).</summary>
+    public int? Hop { get; init; }
     /// <summary>auto, cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "auto";
     /// <summary>What released (non-.astckpt) checkpoints do not store; null imports them with <see cref="LabelCsv"/> and defaults.</summary>

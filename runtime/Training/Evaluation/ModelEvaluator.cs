@@ -44,6 +44,8 @@ public static class ModelEvaluator
         var source = new AudioBatchSource(loader, "DATAFILE", datafile);
         var members = loaded.Select(checkpoint => UnreadableClips.Explain(() =>
         {
+            if (options.Window is not null || options.Hop is not null)
+                return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
             model.to(device);
             return Predictor.Predict(model, source, checkpoint.Metadata.Loss, device).Predictions;

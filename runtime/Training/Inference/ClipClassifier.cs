@@ -1,5 +1,6 @@
 using AstDsl.Audio.Features;
-using AstDsl.Audio.Wav;
+using AstDsl.Audio.Codecs;
+using AstDsl.Audio.Streaming;
 using AstDsl.Model;
 using AstDsl.Model.Devices;
 using AstDsl.Training.Checkpoints;
@@ -36,39 +37,90 @@ public sealed class ClipClassifier : IDisposable
     /// <summary>Shape, features and labels of the loaded model.</summary>
     public ModelMetadata Metadata { get; }
 
-    /// <summary>The <paramref name="top"/> best labels of <paramref name="wavPath"/>, and per window for long clips.</summary>
-    /// <exception cref="AstDsl.Audio.AudioFormatException">The file is not a readable WAV, or holds no samples.</exception>
-    public InferenceResult Classify(string wavPath, int top = 5)
+    /// <summary>The loaded model (for embeddings).</summary>
+    public AstModel Model => _model;
+
+    /// <summary>Where the model computes.</summary>
+    public Device Device => _device;
+
+    /// <summary>The front end (model input length, rates, normalisation).</summary>
+    public ClipPipeline Pipeline => _pipeline;
+
+    /// <summary>
+    /// The <paramref name="top"/> best labels of <paramref name="wavPath"/>, and per window for long clips: windows of
+    /// <paramref name="window"/> frames (default and maximum: the model input, shorter ones are zero-padded) every
+    /// <paramref name="hop"/> frames (default: half a window).
+    /// </summary>
+    public InferenceResult Classify(string wavPath, int top = 5, int? window = null, int? hop = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var schedule = Schedule(window, hop);
         using var scope = NewDisposeScope();
-        var clip = WavReader.Read(wavPath);
-        var warnings = InputAudioCheck.Warnings(clip, wavPath);
-        using var waveform = _pipeline.Prepare(clip);
-        var features = _pipeline.Features(waveform);
-        var frames = (int)features.shape[0];
-        var window = _pipeline.Options.TargetLength;
-        var starts = SlidingWindows.Starts(frames, window);
-        var inputs = stack(starts.Select(s => _pipeline.Normalize(_pipeline.PadOrCut(features[s..]))).ToArray());
-        Tensor probabilities;
-        using (no_grad())
-            probabilities = LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu();
-        var clipScores = Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
-        var shift = Metadata.Features.FrameShiftMs / 1000.0;
+        var (probabilities, starts, seconds, warnings) = Score(wavPath, schedule);
         return new InferenceResult
         {
             File = Path.GetFullPath(wavPath),
-            DurationSeconds = waveform.Samples.shape[0] / (double)waveform.SampleRate,
-            Top = Best(clipScores, top),
+            DurationSeconds = seconds,
+            Top = Best(Aggregate(probabilities), top),
             Warnings = warnings,
             Windows = starts.Count == 1
                 ? Array.Empty<WindowPrediction>()
-                : starts.Select((s, i) => new WindowPrediction(s * shift, (s + window) * shift, Best(probabilities[i], top))).ToArray(),
+                : starts.Select((s, i) => Window(s, schedule.Window, Best(probabilities[i], top))).ToArray(),
         };
     }
 
-    private IReadOnlyList<LabelScore> Best(Tensor scores, int top)
+    /// <summary>Clip probabilities (labels) of a file scored window by window, as <see cref="Classify"/> aggregates them.</summary>
+    public float[] ClipScores(string wavPath, WindowSchedule schedule)
     {
+        using var scope = NewDisposeScope();
+        return Aggregate(Score(wavPath, schedule).Probabilities).data<float>().ToArray();
+    }
+
+    // Window probabilities (windows, labels), window starts, the clip's duration in seconds and what makes its audio suspect.
+    private (Tensor Probabilities, IReadOnlyList<int> Starts, double Seconds, IReadOnlyList<string> Warnings) Score(string wavPath, WindowSchedule schedule)
+    {
+        var clip = AudioFile.Read(wavPath);
+        var warnings = InputAudioCheck.Warnings(clip, wavPath);
+        using var waveform = _pipeline.Prepare(clip);
+        var features = _pipeline.Features(waveform);
+        var starts = schedule.Starts((int)features.shape[0]);
+        var probabilities = Probabilities(starts.Select(s => features.narrow(0, s, Math.Min(schedule.Window, features.shape[0] - s))));
+        return (probabilities, starts, waveform.Samples.shape[0] / (double)waveform.SampleRate, warnings);
+    }
+
+    // An event anywhere counts for a multi-label model (maximum over windows); a single-label one averages.
+    private Tensor Aggregate(Tensor probabilities) =>
+        Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
+
+    /// <summary>Windows of <paramref name="window"/> frames (at most the model input) every <paramref name="hop"/> frames.</summary>
+    public WindowSchedule Schedule(int? window = null, int? hop = null)
+    {
+        var length = window ?? _pipeline.Options.TargetLength;
+        if (length > _pipeline.Options.TargetLength)
+            throw new ArgumentException($"--window {length}: the model takes at most {_pipeline.Options.TargetLength} frames; use that or fewer.");
+        return hop is { } h ? new WindowSchedule(length, h) : WindowSchedule.HalfOverlap(length);
+    }
+
+    /// <summary>Display probabilities (windows, labels) on the CPU of raw fbank windows, each padded to the model input and normalised.</summary>
+    public Tensor Probabilities(IEnumerable<Tensor> rawWindows)
+    {
+        using var scope = NewDisposeScope();
+        var inputs = stack(rawWindows.Select(w => _pipeline.Normalize(_pipeline.PadOrCut(w))).ToArray());
+        using (no_grad())
+            return LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The prediction of one window starting at frame <paramref name="start"/>.</summary>
+    public WindowPrediction Window(long start, int frames, IReadOnlyList<LabelScore> top)
+    {
+        var shift = Metadata.Features.FrameShiftMs / 1000.0;
+        return new WindowPrediction(start * shift, (start + frames) * shift, top);
+    }
+
+    /// <summary>The <paramref name="top"/> highest of one row of probabilities, with display names.</summary>
+    public IReadOnlyList<LabelScore> Best(Tensor scores, int top)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
         var values = scores.data<float>().ToArray();
         return values.Select((p, i) => new LabelScore(i, Metadata.LabelName(i), p))
             .OrderByDescending(s => s.Probability).ThenBy(s => s.Index).Take(top).ToArray();

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using AstDsl.Audio.Streaming;
+using AstDsl.Bench.Timing;
+using AstDsl.Model;
+using AstDsl.Training.Checkpoints;
+using AstDsl.Training.Experiments;
+using AstDsl.Training.Inference;
+
+namespace AstDsl.Bench.Streaming;
+
+/// <summary>
+/// The "stream" command: <c>astc tag --stream</c>'s work (PCM parsing, fbank ring, one model call per window) over a
+/// long generated input; reports the real-time factor and the peak resident memory (VmHWM) of the process.
+/// </summary>
+public sealed class StreamBenchmark : IBenchmark
+{
+    /// <inheritdoc />
+    public string Name => "stream";
+
+    /// <inheritdoc />
+    public string Usage => "[--minutes 30] [--rate 16000] [--hop half a window] [--checkpoint RUN|FILE (default: an untrained demo-shaped model)] [--threads torch default]";
+
+    /// <summary>What the benchmark measured.</summary>
+    public sealed record Result(string Benchmark, string Checkpoint, double AudioSeconds, int InputRate, int Window, int Hop, int Windows,
+        double WallSeconds, double RealTimeFactor, double PeakRssMegabytes, double RssBeforeMegabytes, int Threads, double LoadAverage);
+
+    /// <inheritdoc />
+    public object Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var threads = arguments.Int("threads", 0);
+        if (threads > 0) TorchSharp.torch.set_num_threads(threads);
+        var minutes = arguments.Double("minutes", 30);
+        var rate = arguments.Int("rate", 16000);
+        var hop = arguments.Int("hop", 0);
+        var checkpoint = arguments.Text("checkpoint", "");
+        using var temp = checkpoint.Length == 0 ? new DemoShapedCheckpoint() : null;
+        using var classifier = new ClipClassifier(temp?.Path ?? checkpoint, "cpu");
+        var schedule = classifier.Schedule(hop: hop > 0 ? hop : null);
+        var samples = (long)(minutes * 60 * rate);
+        using var input = new SyntheticPcmStream(rate, samples);
+        var pcm = PcmStream.Open(input, "synthetic stream");
+
+        var before = Rss("VmRSS");
+        var windows = 0;
+        var clock = Stopwatch.StartNew();
+        StreamTagger.Run(classifier, pcm, schedule, 3, _ => windows++);
+        var wall = clock.Elapsed.TotalSeconds;
+        var audio = samples / (double)rate;
+        var result = new Result("stream", checkpoint.Length == 0 ? "untrained demo shape" : checkpoint, audio, rate, schedule.Window, schedule.Hop,
+            windows, wall, wall / audio, Rss("VmHWM"), before, TorchSharp.torch.get_num_threads(), MachineLoad.OneMinute());
+        Console.WriteLine($"stream: {audio / 60:F1} min at {rate} Hz, {windows} windows of {schedule.Window} frames every {schedule.Hop}, " +
+                          $"{wall:F1} s wall = real-time factor {result.RealTimeFactor:F4} ({1 / result.RealTimeFactor:F0}x real time); " +
+                          $"peak RSS {result.PeakRssMegabytes:F0} MB (before streaming {before:F0} MB); load average {result.LoadAverage}");
+        return result;
+    }
+
+    // Linux /proc/self/status fields in MB (VmRSS now, VmHWM peak); NaN elsewhere.
+    private static double Rss(string field)
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path)) return double.NaN;
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    // models/demo.ast's shape (64 mel bins x 500 frames, width 64, depth 2, 16 x 16 patches, 10 labels), random weights:
+    // the cost of a window does not depend on what the weights learned.
+    private sealed class DemoShapedCheckpoint : IDisposable
+    {
+        public DemoShapedCheckpoint()
+        {
+            var metadata = new ModelMetadata
+            {
+                Experiment = "demo-shaped",
+                Model = new AstOptions { LabelCount = 10, InputFDim = 64, InputTDim = 500, FStride = 16, TStride = 16, Width = 64, Depth = 2, Heads = 4, DistillationToken = false },
+                Features = new FeatureSettings { MelBins = 64, TargetLength = 500, NormMean = -2.7086277, NormStd = 3.3542290 },
+                Loss = LossKind.Bce,
+            };
+            using var model = new AstModel(metadata.Model);
+            TrainingCheckpoint.SaveWeights(Path, model, metadata);
+        }
+
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"astdsl-stream-bench-{Environment.ProcessId}.astckpt");
+
+        public void Dispose() => File.Delete(Path);
+    }
+}
