@@ -8,6 +8,8 @@ public static class EvaluationPrinter
     /// <summary>Writes <paramref name="evaluation"/> to standard output (skipped clips to standard error).</summary>
     public static void Print(EvaluationResult evaluation)
     {
+        foreach (var warning in evaluation.Warnings)
+            System.Console.Error.WriteLine($"warning: {warning}");
         foreach (var skipped in evaluation.Skipped)
             System.Console.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Reason}");
         for (var i = 0; i < evaluation.MemberMetrics.Count; i++)

@@ -112,6 +112,17 @@ public sealed class DamagedInputTests(TinyModelFixture tiny) : IClassFixture<Tin
         Assert.Contains("unreliable)", outcome.Out); // the table title: "nan.wav (1.00 s, unreliable)", wrapped to the table width
     }
 
+    [Fact]
+    public void Infer_and_eval_say_when_audio_is_not_at_the_model_rate()
+    {
+        var infer = Astc.Run("infer", tiny.Checkpoint, tiny.Wav8k);
+        AssertHandled(infer, 0, $"{tiny.Wav8k}: it is at 8000 Hz and the model was trained on 16000 Hz audio without resampling");
+        Assert.Contains("unreliable)", infer.Out);
+
+        var eval = Astc.Run("eval", tiny.Checkpoint, tiny.Datafile8k, "--labels", tiny.LabelCsv);
+        AssertHandled(eval, 0, $"1 of 5 clips of DATAFILE ({tiny.Datafile8k}) are not at features.sample_rate 16000 Hz (e.g. {tiny.Wav8k}: 8000 Hz)");
+    }
+
     public static TheoryData<string> SpecCases => new() { "folder", "missing", "empty", "random", "truncated-wav" };
 
     [Theory]

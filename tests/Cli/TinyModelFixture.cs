@@ -49,7 +49,16 @@ public sealed class TinyModelFixture : IDisposable
         EmptyAudioWav = File("no-samples.wav");
         WriteWav(EmptyAudioWav, []);
         GoodWav = clips[0].path;
+        Wav8k = File("tone-8k.wav");
+        WavWriter.Write(Wav8k, new AudioClip(Enumerable.Range(0, 8000).Select(t => (float)(0.3 * Math.Sin(2 * Math.PI * 300 * t / 8000))).ToArray(), 1, 8000),
+            WavEncoding.Float32);
+        Datafile8k = WriteDatafile("eval-8k.json", clips.Select(c => c.path).Append(Wav8k));
     }
+
+    /// <summary>A one-second tone at 8 kHz, half the model's rate.</summary>
+    public string Wav8k { get; }
+    /// <summary>The good clips plus <see cref="Wav8k"/>.</summary>
+    public string Datafile8k { get; }
 
     public AstOptions Options { get; }
     public string Checkpoint { get; }

@@ -35,7 +35,9 @@ public static class ModelEvaluator
         var device = DeviceSelector.Resolve(options.Device);
         using var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(metadata.Features));
         var labels = EvaluationLabels.Resolve(options.LabelCsv, metadata, paths[0]);
-        var dataset = new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline);
+        var entries = Datafile.Load(datafile, labels);
+        var rateWarning = SampleRateSurvey.Warn(metadata.Features, entries, "DATAFILE", datafile);
+        var dataset = new ClipDataset(entries, labels.Count, pipeline);
         var loader = new BatchLoader(dataset, new LoaderOptions
         {
             BatchSize = options.BatchSize, Shuffle = false, BadFiles = options.BadFiles,
@@ -59,6 +61,7 @@ public static class ModelEvaluator
             MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
             // Every member reads the datafile again: count each skipped clip once.
             Skipped = loader.Skipped.DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
+            Warnings = rateWarning is null ? Array.Empty<string>() : [rateWarning],
         };
     }
 

@@ -80,7 +80,7 @@ public sealed class ClipClassifier : IDisposable
     private (Tensor Probabilities, IReadOnlyList<int> Starts, double Seconds, IReadOnlyList<string> Warnings) Score(string wavPath, WindowSchedule schedule)
     {
         var clip = AudioFile.Read(wavPath);
-        var warnings = InputAudioCheck.Warnings(clip, wavPath);
+        var warnings = InputAudioCheck.Warnings(clip, wavPath, _pipeline.Options);
         using var waveform = _pipeline.Prepare(clip);
         var features = _pipeline.Features(waveform);
         var starts = schedule.Starts((int)features.shape[0]);
