@@ -42,7 +42,7 @@ public static class RunCommand
         return UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(options.Threads);
-            var result = ExperimentRunner.Run(experiment.Definition, experiment.CreateModel, options);
+            var result = ExperimentRunner.Run(experiment.Definition!, experiment.Experiment!.CreateModel, options);
             RunSummary.Print(result);
             return ExitCodes.Ok;
         });

@@ -8,7 +8,7 @@ namespace AstDsl.Dsl.Binding;
 /// </summary>
 internal static class SpecSchema
 {
-    public static readonly string[] Metrics = { "mAP", "mAUC", "d_prime", "acc" };
+    private static readonly string[] Metrics = MetricNames.All.ToArray();
 
     private static readonly NumberKind Count = new(true, Bounds.AtLeast(1));
     private static readonly NumberKind NonNegativeCount = new(true, Bounds.AtLeast(0));
@@ -36,11 +36,11 @@ internal static class SpecSchema
                 ("target_length", new(new NumberKind(false, Bounds.Positive, Units.Frames, Units.Time))),
                 ("mean", new(new NumberKind(false, null))),
                 ("std", new(new NumberKind(false, Bounds.Positive))),
-                ("window", new(new OptionKind("hanning", "hamming", "povey"))),
+                ("window", new(new OptionKind(LanguageWords.All<WindowKind>()))),
                 ("downmix", new(SwitchKind.Instance)),
                 ("resample", new(SwitchKind.Instance))),
             ["model"] = Block(
-                ("size", new(new OptionKind("tiny224", "small224", "base224", "base384"))),
+                ("size", new(new OptionKind(LanguageWords.All<ModelSize>().Where(word => word != LanguageWords.Of(ModelSize.Custom)).ToArray()))),
                 ("width", new(Count)),
                 ("depth", new(Count)),
                 ("heads", new(Count)),
@@ -64,7 +64,7 @@ internal static class SpecSchema
                 ("label_csv", new(TextKind.Instance, Required: true, Example: "\"data/class_labels_indices.csv\"")),
                 ("sample_weights", new(new OrOffKind(TextKind.Instance))),
                 ("folds", new(new ListKind(Count, new RangeKind(Bounds.AtLeast(1))))),
-                ("on_bad_file", new(new OptionKind("fail", "skip"))),
+                ("on_bad_file", new(new OptionKind(LanguageWords.All<BadFilePolicy>()))),
                 ("workers", new(NonNegativeCount))),
             ["augment"] = Block(
                 ("mixup", new(new NumberKind(false, Bounds.Probability))),
@@ -78,7 +78,7 @@ internal static class SpecSchema
                     ["adam"] = AdamArguments,
                     ["adamw"] = AdamArguments,
                 }))),
-                ("loss", new(new OptionKind("bce", "ce"))),
+                ("loss", new(new OptionKind(LanguageWords.All<LossKind>()))),
                 ("batch", new(Count)),
                 ("epochs", new(Count)),
                 ("accumulation", new(Count)),
@@ -93,6 +93,7 @@ internal static class SpecSchema
                     ["plateau"] = new Parameter[] { new("patience", NonNegativeCount), new("factor", new NumberKind(false, PlateauFactor)) },
                 }))),
                 ("wa", new(new OrOffKind(new RangeKind(Bounds.AtLeast(1))))),
+                ("keep_checkpoints", new(NonNegativeCount)),
                 ("seed", new(NonNegativeCount))),
             ["evaluation"] = Block(
                 ("metrics", new(new ListKind(new OptionKind(Metrics)))),

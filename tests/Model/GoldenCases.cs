@@ -30,7 +30,7 @@ public static class GoldenCases
     public static AstOptions Options(string name)
     {
         var c = Cases[name];
-        return AstOptions.ForSize(AstSize.Tiny224, c.Labels) with
+        return AstOptions.ForSize(ModelSize.Tiny224, c.Labels) with
         {
             FStride = c.FStride, TStride = c.TStride, InputTDim = c.Frames, InputFDim = 128,
         };

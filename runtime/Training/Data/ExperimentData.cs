@@ -28,25 +28,26 @@ public sealed class ExperimentData : IDisposable
     public IReadOnlyList<LabelInfo> Labels { get; }
 
     /// <summary>Opens the datafiles of <paramref name="definition"/>; paths resolve against its spec folder.</summary>
-    /// <exception cref="TrainingConfigurationException">Model and features disagree, or a path still holds <c>{fold}</c>.</exception>
+    /// <exception cref="TrainingConfigurationException">Model and features disagree, or the <c>{fold}</c> rule is broken.</exception>
     public static ExperimentData Open(ExperimentDefinition definition)
     {
         CheckShapes(definition);
+        if (FoldPlaceholder.Problem(definition.Data) is { } folds) throw new TrainingConfigurationException("data.folds", folds);
         var data = definition.Data;
-        var labelCsv = Resolve(definition, data.LabelCsv, "data.labels");
+        var labelCsv = Resolve(definition, data.LabelCsv);
         var labels = LabelMap.Load(labelCsv);
         if (labels.Count != definition.Model.LabelCount)
             throw new TrainingConfigurationException("model.labels", $"the model has {definition.Model.LabelCount} outputs but {labelCsv} defines {labels.Count} classes; make them equal.");
         var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
-        var trainEntries = Datafile.Load(Resolve(definition, data.TrainFile, "data.train"), labels);
-        var evalEntries = Datafile.Load(Resolve(definition, data.EvalFile, "data.eval"), labels);
+        var trainEntries = Datafile.Load(Resolve(definition, data.TrainFile), labels);
+        var evalEntries = Datafile.Load(Resolve(definition, data.EvalFile), labels);
         var loader = new LoaderOptions
         {
             BatchSize = definition.Train.BatchSize,
             Seed = definition.Train.Seed,
             Workers = data.Workers > 0 ? data.Workers : Math.Max(1, Environment.ProcessorCount),
-            BadFiles = data.OnBadFile == Experiments.BadFilePolicy.Skip ? Audio.Data.BadFilePolicy.Skip : Audio.Data.BadFilePolicy.Fail,
-            SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(Resolve(definition, weights, "data.weights")) : null,
+            BadFiles = data.OnBadFile,
+            SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(Resolve(definition, weights)) : null,
         };
         var train = new ClipDataset(trainEntries, labels.Count, pipeline, Augmentation(definition.Augment));
         var eval = new ClipDataset(evalEntries, labels.Count, pipeline);
@@ -56,13 +57,9 @@ public sealed class ExperimentData : IDisposable
             Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
     }
 
-    /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
-    public static string Resolve(ExperimentDefinition definition, string path, string setting)
-    {
-        if (path.Contains("{fold}", StringComparison.Ordinal))
-            throw new TrainingConfigurationException(setting, $"'{path}' still contains {{fold}}; list the folds in data.folds so each fold run substitutes it.");
-        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
-    }
+    /// <summary>An absolute path for <paramref name="path"/> , relative ones taken from the spec folder.</summary>
+    public static string Resolve(ExperimentDefinition definition, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
 
     /// <summary>The official augmentation switches.</summary>
     public static AugmentOptions Augmentation(AugmentSettings augment) => new()

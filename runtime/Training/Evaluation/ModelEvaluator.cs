@@ -37,7 +37,7 @@ public static class ModelEvaluator
         var dataset = new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline);
         var loader = new BatchLoader(dataset, new LoaderOptions
         {
-            BatchSize = options.BatchSize, Shuffle = false, BadFiles = Audio.Data.BadFilePolicy.Skip,
+            BatchSize = options.BatchSize, Shuffle = false, BadFiles = BadFilePolicy.Skip,
             Workers = options.Workers > 0 ? options.Workers : Math.Max(1, Environment.ProcessorCount),
         });
         var source = new AudioBatchSource(loader);

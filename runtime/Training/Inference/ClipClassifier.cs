@@ -50,7 +50,7 @@ public sealed class ClipClassifier : IDisposable
         Tensor probabilities;
         using (no_grad())
             probabilities = LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu();
-        var clip = Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
+        var clip = Metadata.Loss == LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
         var shift = Metadata.Features.FrameShiftMs / 1000.0;
         return new InferenceResult
         {

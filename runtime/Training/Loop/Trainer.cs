@@ -26,7 +26,8 @@ public static class Trainer
     {
         var definition = setup.Definition;
         var settings = definition.Train;
-        var mainMetric = MetricSet.Canonical(definition.Evaluation.MainMetric);
+        var mainMetric = MetricSet.Main(definition.Evaluation);
+        var metricNames = definition.Evaluation.Metrics;
         var device = setup.Device ?? CPU;
         var run = setup.Run;
         using var log = new RunLog(run.LogFile);
@@ -50,6 +51,7 @@ public static class Trainer
             GlobalStep = progress.GlobalStep,
             LastGoodCheckpoint = setup.Resume ? run.LastCheckpoint : null,
         };
+        CheckCheckpointRetention(settings, context.Epochs);
         log.Write($"{(setup.Resume ? "resuming" : "starting")} {definition.Name}: {context.Epochs} epochs, {setup.Train.SampleCount} training clips, {setup.Eval.SampleCount} evaluation clips, seed {settings.Seed}, device {device}");
 
         Predictions? bestPredictions = null;
@@ -76,13 +78,13 @@ public static class Trainer
                 warnings.Add(warning);
                 log.Write("warning: " + warning);
             }
-            var metrics = MetricSet.From(report);
+            var metrics = MetricSet.From(report, metricNames);
             IReadOnlyDictionary<string, double>? ensembleMetrics = null;
             if (definition.Evaluation.Ensemble)
             {
                 ensembleSum = Accumulate(ensembleSum, predictions.Scores);
                 var mean = predictions with { Scores = ensembleSum.Select(s => s / epoch).ToArray() };
-                ensembleMetrics = MetricSet.From(mean.Metrics());
+                ensembleMetrics = MetricSet.From(mean.Metrics(), metricNames);
             }
             var record = new EpochRecord
             {
@@ -90,7 +92,7 @@ public static class Trainer
                 GlobalStep = context.GlobalStep, Metrics = metrics, EnsembleMetrics = ensembleMetrics, Seconds = clock.Elapsed.TotalSeconds,
             };
 
-            TrainingCheckpoint.SaveWeights(run.EpochCheckpoint(epoch), model, metadata);
+            KeepEpochCheckpoint(run, settings, epoch, model, metadata);
             var isBest = metrics[mainMetric] > progress.BestMetric || progress.BestEpoch == 0;
             if (isBest)
             {
@@ -116,8 +118,8 @@ public static class Trainer
                 throw new TrainingInterruptedException(run.Path, run.LastCheckpoint, epoch, context.GlobalStep);
         }
 
-        var averaged = AverageWeights(setup, run, metadata, context.Epochs, log);
-        if (settings.Loss == Experiments.LossKind.Ce && progress.BestEpoch > 0)
+        var averaged = AverageWeights(setup, run, metadata, log);
+        if (settings.Loss == LossKind.Ce && progress.BestEpoch > 0)
             ConfusionMatrixPlot.Write(run.PlotFile("confusion"), bestPredictions ?? BestPredictions(run, setup, device),
                 metadata.Labels, $"{definition.Name}, best epoch {progress.BestEpoch}");
         var result = new RunResult
@@ -133,7 +135,7 @@ public static class Trainer
         return result;
     }
 
-    private static TrainingProgress Fresh(Experiments.TrainSettings settings) => new()
+    private static TrainingProgress Fresh(TrainSettings settings) => new()
     {
         Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate).State,
     };
@@ -178,12 +180,27 @@ public static class Trainer
         return sum;
     }
 
-    private static IReadOnlyDictionary<string, double>? AverageWeights(TrainerSetup setup, RunDirectory run, ModelMetadata metadata, int epochs, RunLog log)
+    // The checker applies the same rules to the spec; here they also cover --epochs, before any epoch is spent.
+    private static void CheckCheckpointRetention(TrainSettings settings, int epochs)
+    {
+        if (CheckpointRetention.WeightAveragingProblem(settings, epochs) is { } averaging)
+            throw new TrainingConfigurationException("train.wa", averaging);
+        if (CheckpointRetention.RetentionProblem(settings) is { } retention)
+            throw new TrainingConfigurationException("train.keep_checkpoints", retention);
+    }
+
+    // Keeps the train.keep_checkpoints most recent epoch checkpoints; best and last are written separately.
+    private static void KeepEpochCheckpoint(RunDirectory run, TrainSettings settings, int epoch, nn.Module model, ModelMetadata metadata)
+    {
+        if (settings.KeepCheckpoints == 0) return;
+        TrainingCheckpoint.SaveWeights(run.EpochCheckpoint(epoch), model, metadata);
+        if (CheckpointRetention.Expired(settings, epoch) is { } expired) File.Delete(run.EpochCheckpoint(expired));
+    }
+
+    private static IReadOnlyDictionary<string, double>? AverageWeights(TrainerSetup setup, RunDirectory run, ModelMetadata metadata, RunLog log)
     {
         if (setup.Definition.Train.WeightAveraging is not { } range) return null;
-        var last = Math.Min(range.End, epochs);
-        if (range.Start < 1 || range.Start > last)
-            throw new TrainingConfigurationException("train.weight_averaging", $"epochs {range.Start}..{range.End} do not overlap the run's epochs 1..{epochs}.");
+        var last = range.End;
         var paths = Enumerable.Range(range.Start, last - range.Start + 1).Select(run.EpochCheckpoint).ToArray();
         var weights = WeightAveraging.Average(paths);
         try
@@ -191,7 +208,7 @@ public static class Trainer
             using var model = new Model.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
             TrainingCheckpoint.SaveWeights(run.AveragedCheckpoint, model, metadata);
-            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics());
+            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
             log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
             return metrics;
         }

@@ -16,8 +16,8 @@ public static class ModelInitializer
         var pretrain = definition.Pretrain;
         if (pretrain.Kind == PretrainKind.None) return createModel;
         if (string.IsNullOrWhiteSpace(pretrain.CheckpointPath))
-            throw new TrainingConfigurationException("pretrain", $"{pretrain.Kind} pretraining needs a checkpoint path.");
-        var path = ExperimentData.Resolve(definition, pretrain.CheckpointPath, "pretrain");
+            throw new TrainingConfigurationException("model.pretrain", $"{pretrain.Kind} pretraining needs a checkpoint path.");
+        var path = ExperimentData.Resolve(definition, pretrain.CheckpointPath);
         return () =>
         {
             var model = createModel();
