@@ -16,6 +16,29 @@ internal sealed class ExperimentView
     {
         Name = spec.Name;
         ClassName = Naming.ClassName(spec.Name);
+        NetworkClassName = Naming.NetworkClassName(spec.Name);
+        var m = spec.Model;
+        var s = spec.Shapes;
+        NetworkConstants = new[]
+        {
+            ("MelBins", m.InputFDim, "Mel bins per frame (input rows)."),
+            ("Frames", m.InputTDim, "Frames per clip (input columns)."),
+            ("Width", m.Width, "Embedding width."),
+            ("Depth", m.Depth, "Transformer blocks."),
+            ("Heads", m.Heads, "Attention heads per block."),
+            ("Labels", m.LabelCount, "Output classes."),
+        }.Select(c => new Constant("int", c.Item1, Int(c.Item2), c.Item3)).ToList();
+        StateDictKeys = string.Join(",\n", AstDsl.Dsl.Inference.StateDictKeys.For(m).Select(key => "            " + String(key)));
+        TrunkComment = $"patch embedding Conv2d(1, {m.Width}, {m.PatchSize} x {m.PatchSize}, stride {m.FStride} x {m.TStride}) -> {s.FDim} x {s.TDim} patches, "
+            + (m.DistillationToken ? "class and distillation tokens" : "class token")
+            + $", {s.TokenCount} position embeddings, {m.Depth} blocks of {m.Heads} heads (MLP {m.Width * m.MlpRatio}), final LayerNorm";
+        HeadComment = $"LayerNorm({m.Width}) then Linear({m.Width}, {m.LabelCount})";
+        Pooling = m.DistillationToken ? "ClassAndDistillationMean" : "ClassToken";
+        ImageShape = $"(B, 1, {m.InputFDim}, {m.InputTDim})";
+        TokenShape = $"(B, {s.TokenCount}, {m.Width})";
+        PooledShape = $"(B, {m.Width})";
+        InputShape = $"(B, {m.InputTDim}, {m.InputFDim})";
+        OutputShape = $"(B, {m.LabelCount})";
         Namespace = Naming.Namespace;
         NameLiteral = String(spec.Name);
         SpecHash = String(spec.SpecHash);
@@ -44,6 +67,17 @@ internal sealed class ExperimentView
     public string Name { get; }
     public string ClassName { get; }
     public string Namespace { get; }
+    public string NetworkClassName { get; }
+    public IReadOnlyList<Constant> NetworkConstants { get; }
+    public string StateDictKeys { get; }
+    public string TrunkComment { get; }
+    public string HeadComment { get; }
+    public string Pooling { get; }
+    public string InputShape { get; }
+    public string ImageShape { get; }
+    public string TokenShape { get; }
+    public string PooledShape { get; }
+    public string OutputShape { get; }
     public string NameLiteral { get; }
     public string SpecHash { get; }
     public string GeneratorVersion { get; }

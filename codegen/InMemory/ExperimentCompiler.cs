@@ -51,12 +51,19 @@ public static class ExperimentCompiler
             : new ExperimentCompilation(experiment, spec, checkedSpec.Diagnostics, Array.Empty<string>());
     }
 
-    /// <summary>The running application's assemblies (framework, runtime, TorchSharp): what generated code needs.</summary>
+    /// <summary>
+    /// The running application's assemblies (framework, runtime, TorchSharp): what generated code needs. The built
+    /// models assembly is left out: the in-memory classes replace its classes of the same names.
+    /// </summary>
     public static IReadOnlyList<string> RuntimeReferences() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(path => !string.Equals(Path.GetFileName(path), BuiltModelsAssembly, StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    /// <summary>File name of the assembly <c>dotnet build</c> generates the shipped specs into.</summary>
+    public const string BuiltModelsAssembly = "AstDsl.Models.dll";
 
     /// <summary>Spec text handed to the generator as an AdditionalFile.</summary>
     private sealed class SpecText(string path, string text) : AdditionalText

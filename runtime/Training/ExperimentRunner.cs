@@ -19,7 +19,7 @@ namespace AstDsl.Training;
 public static class ExperimentRunner
 {
     /// <summary>Runs <paramref name="definition"/>; continues <see cref="RunOptions.ResumeFrom"/> when it is set.</summary>
-    public static RunResult Run(ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default)
+    public static RunResult Run(ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options, CancellationToken cancel = default)
     {
         if (options.ResumeFrom is { } existing) return Resume(existing, definition, createModel, options, cancel);
         var run = RunDirectory.Create(options.RunsRoot, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
@@ -27,10 +27,10 @@ public static class ExperimentRunner
     }
 
     /// <summary>Continues the run in <paramref name="runDirectory"/> (model, optimiser, schedule, RNG and progress from its last checkpoint).</summary>
-    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, CancellationToken cancel = default) =>
+    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options, CancellationToken cancel = default) =>
         Execute(RunDirectory.Open(runDirectory), definition, createModel, options, resume: true, cancel);
 
-    private static RunResult Execute(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options, bool resume, CancellationToken cancel)
+    private static RunResult Execute(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options, bool resume, CancellationToken cancel)
     {
         if (options.Threads is { } threads) TorchSharp.torch.set_num_threads(threads);
         var device = DeviceSelector.Resolve(options.Device);
@@ -40,7 +40,7 @@ public static class ExperimentRunner
             : CrossValidate(run, definition, createModel, options, device, resume, reporter, signal.Token));
     }
 
-    private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
     {
         using var data = ExperimentData.Open(definition);
@@ -57,7 +57,7 @@ public static class ExperimentRunner
         return skipped.Length == 0 ? result : result with { Warnings = result.Warnings.Concat(skipped).ToArray() };
     }
 
-    private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
     {
         var folds = new List<RunResult>();

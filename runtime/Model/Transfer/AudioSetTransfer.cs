@@ -16,11 +16,11 @@ public static class AudioSetTransfer
     public static readonly (int F, int T) SourceGrid = (12, 101);
 
     /// <summary>Reads an AudioSet AST checkpoint and transfers it into <paramref name="model"/>.</summary>
-    public static void Apply(AstModel model, string checkpointPath) =>
+    public static void Apply(AstNetwork model, string checkpointPath) =>
         Apply(model, StateDictFile.Read(checkpointPath), checkpointPath);
 
     /// <summary>Transfers an already loaded AST state dict (keys <c>v.*</c>, <c>mlp_head.*</c>, no <c>module.</c>).</summary>
-    public static void Apply(AstModel model, IReadOnlyDictionary<string, Tensor> ast, string sourcePath)
+    public static void Apply(AstNetwork model, IReadOnlyDictionary<string, Tensor> ast, string sourcePath)
     {
         var options = model.Options;
         var copied = ast.Where(kv => kv.Key.StartsWith("v.", StringComparison.Ordinal)

@@ -20,7 +20,7 @@ public interface IGeneratedExperiment
     /// <param name="resolvedSpecYaml">The resolved spec as YAML, recording that spec's real path (stored in every run).</param>
     ExperimentDefinition CreateDefinition(string specDirectory, string resolvedSpecYaml);
     /// <summary>A freshly initialised model of the spec's shape.</summary>
-    AstModel CreateModel();
+    AstNetwork CreateModel();
 }
 
 /// <summary>Marks a generated experiment class.</summary>

@@ -18,7 +18,7 @@ namespace AstDsl.Training.Inference;
 /// </summary>
 public sealed class ClipClassifier : IDisposable
 {
-    private readonly AstModel _model;
+    private readonly AstNetwork _model;
     private readonly ClipPipeline _pipeline;
     private readonly Device _device;
 
