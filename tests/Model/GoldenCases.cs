@@ -1,4 +1,5 @@
 using AstDsl.Model;
+using AstDsl.Models.Generated;
 using AstDsl.TestSupport;
 using static TorchSharp.torch;
 
@@ -22,7 +23,24 @@ public static class GoldenCases
 
     private static readonly Lazy<Dictionary<string, Tensor>> Deit = new(() => Golden.Load(DeitSafetensors));
 
+    // The networks tests/Model/Specs/golden_*.ast generate for the same configurations.
+    private static readonly Dictionary<string, Func<AstNetwork>> GeneratedNetworks = new()
+    {
+        ["as1024"] = () => new GoldenAs1024Network(),
+        ["esc512"] = () => new GoldenEsc512Network(),
+        ["sc128"] = () => new GoldenSc128Network(),
+        ["nooverlap100"] = () => new GoldenNooverlap100Network(),
+        ["dense6"] = () => new GoldenDense6Network(),
+        ["asym"] = () => new GoldenAsymNetwork(),
+    };
+
     public static IEnumerable<object[]> Names => Cases.Keys.Select(k => new object[] { k });
+
+    /// <summary>Every case with both networks: the hand-written <see cref="AstModel"/> and the one its spec generates.</summary>
+    public static IEnumerable<object[]> NamesAndNetworks => Cases.Keys.SelectMany(k => new[] { new object[] { k, false }, new object[] { k, true } });
+
+    /// <summary>A fresh network of case <paramref name="name"/>: generated from its spec, or the hand-written model.</summary>
+    public static AstNetwork Network(string name, bool generated) => generated ? GeneratedNetworks[name]() : new AstModel(Options(name));
 
     /// <summary>The ImageNet checkpoint A (timm key names).</summary>
     public static IReadOnlyDictionary<string, Tensor> DeitStateDict => Deit.Value;
