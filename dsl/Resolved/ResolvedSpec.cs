@@ -9,7 +9,7 @@ namespace AstDsl.Dsl.Resolved;
 /// </summary>
 /// <param name="Name">Experiment name.</param>
 /// <param name="SpecPath">Normalised path of the spec.</param>
-/// <param name="SpecHash">SHA-256 of the spec and its bases (<see cref="Loading.SpecHasher"/>).</param>
+/// <param name="SpecHash">SHA-256 of the resolved experiment (<see cref="Loading.SpecHasher"/>): comments and layout do not count.</param>
 /// <param name="ExtendsChain">Paths of the extended specs, nearest first.</param>
 /// <param name="Features">Audio front end.</param>
 /// <param name="Model">Network shape.</param>
