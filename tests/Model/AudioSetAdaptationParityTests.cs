@@ -18,7 +18,7 @@ public sealed class AudioSetAdaptationParityTests
     public void Adapted_position_embeddings_match_official(int frames, bool isCropOrCopy)
     {
         var golden = Adapt.Value;
-        var options = AstOptions.ForSize(AstSize.Base384, 50) with { InputTDim = frames };
+        var options = AstOptions.ForSize(ModelSize.Base384, 50) with { InputTDim = frames };
         Assert.Equal(golden[$"t_dim_T{frames}"].item<long>(), options.TDim);
 
         using var adapted = AudioSetTransfer.AdaptPositions(golden["source_pos_embed"], options, "golden source");

@@ -9,11 +9,12 @@ namespace AstDsl.Model.Tests;
 public sealed class ForwardParityTests
 {
     [Theory]
-    [MemberData(nameof(GoldenCases.Names), MemberType = typeof(GoldenCases))]
-    public void Output_and_pooled_match_official(string name)
+    [MemberData(nameof(GoldenNetworks.NamesAndNetworks), MemberType = typeof(GoldenNetworks))]
+    public void Output_and_pooled_match_official(string name, bool generated)
     {
         var caseFile = GoldenCases.CaseFile(name);
-        using var model = new AstModel(GoldenCases.Options(name));
+        using var model = GoldenNetworks.Network(name, generated);
+        Assert.Equal(GoldenCases.Options(name), model.Options);
         AstStateDict.Load(model, GoldenCases.FullStateDict(caseFile), $"golden {name}");
         model.eval();
         using var noGrad = no_grad();

@@ -20,6 +20,8 @@ public static class GoldenCases
         ["asym"] = (3, 13, 8, 100),
     };
 
+    public static IEnumerable<string> CaseNames => Cases.Keys;
+
     public static IEnumerable<object[]> Names => Cases.Keys.Select(k => new object[] { k });
 
     /// <summary>The ImageNet checkpoint A (timm key names).</summary>
@@ -28,7 +30,7 @@ public static class GoldenCases
     public static AstOptions Options(string name)
     {
         var c = Cases[name];
-        return AstOptions.ForSize(AstSize.Tiny224, c.Labels) with
+        return AstOptions.ForSize(ModelSize.Tiny224, c.Labels) with
         {
             FStride = c.FStride, TStride = c.TStride, InputTDim = c.Frames, InputFDim = 128,
         };

@@ -8,18 +8,18 @@ namespace AstDsl.Model.Tests;
 public sealed class ImageNetTransferParityTests
 {
     [Theory]
-    [MemberData(nameof(GoldenCases.Names), MemberType = typeof(GoldenCases))]
-    public void Transfer_from_safetensors_matches_official(string name) => AssertTransfer(name, GoldenCases.DeitSafetensors);
+    [MemberData(nameof(GoldenNetworks.NamesAndNetworks), MemberType = typeof(GoldenNetworks))]
+    public void Transfer_from_safetensors_matches_official(string name, bool generated) => AssertTransfer(name, generated, GoldenCases.DeitSafetensors);
 
     [Theory]
-    [MemberData(nameof(GoldenCases.Names), MemberType = typeof(GoldenCases))]
-    public void Transfer_from_pth_matches_official(string name) => AssertTransfer(name, GoldenCases.DeitPth);
+    [MemberData(nameof(GoldenNetworks.NamesAndNetworks), MemberType = typeof(GoldenNetworks))]
+    public void Transfer_from_pth_matches_official(string name, bool generated) => AssertTransfer(name, generated, GoldenCases.DeitPth);
 
-    private static void AssertTransfer(string name, string checkpoint)
+    private static void AssertTransfer(string name, bool generated, string checkpoint)
     {
         var caseFile = GoldenCases.CaseFile(name);
         var reference = GoldenCases.FullStateDict(caseFile);
-        using var model = new AstModel(GoldenCases.Options(name));
+        using var model = GoldenNetworks.Network(name, generated);
         ImageNetTransfer.Apply(model, Golden.PathOf(checkpoint));
 
         var ours = model.state_dict();

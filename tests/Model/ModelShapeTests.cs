@@ -7,11 +7,11 @@ namespace AstDsl.Model.Tests;
 public sealed class ModelShapeTests
 {
     [Theory]
-    [InlineData(AstSize.Tiny224, 192)]
-    [InlineData(AstSize.Small224, 384)]
-    [InlineData(AstSize.Base224, 768)]
-    [InlineData(AstSize.Base384, 768)]
-    public void Sizes_give_batch_by_labels_logits(AstSize size, int width)
+    [InlineData(ModelSize.Tiny224, 192)]
+    [InlineData(ModelSize.Small224, 384)]
+    [InlineData(ModelSize.Base224, 768)]
+    [InlineData(ModelSize.Base384, 768)]
+    public void Sizes_give_batch_by_labels_logits(ModelSize size, int width)
     {
         var options = AstOptions.ForSize(size, 35) with { InputTDim = 128 };
         using var model = new AstModel(options);
@@ -63,7 +63,7 @@ public sealed class ModelShapeTests
     }
 
     [Fact]
-    public void Invalid_options_name_the_field()
+    public void Invalid_options_name_the_language_key()
     {
         var error = Assert.Throws<ArgumentException>(() => new AstOptions { Width = 100, Heads = 3 }.Validate());
         Assert.Equal("model.heads (3) must divide model.width (100).", error.Message);

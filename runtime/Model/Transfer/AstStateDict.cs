@@ -11,10 +11,10 @@ public static class AstStateDict
         key.StartsWith("v.head.", StringComparison.Ordinal) || key.StartsWith("v.head_dist.", StringComparison.Ordinal);
 
     /// <summary>Reads <paramref name="path"/> and loads every tensor of the model from it (strictly, but ignoring unused heads).</summary>
-    public static void Load(AstModel model, string path) => StateDictFile.Use(path, stateDict => Load(model, stateDict, path));
+    public static void Load(AstNetwork model, string path) => StateDictFile.Use(path, stateDict => Load(model, stateDict, path));
 
     /// <summary>Loads a state dict strictly: every model key must be present with its shape, no foreign key may remain.</summary>
-    public static void Load(AstModel model, IReadOnlyDictionary<string, Tensor> stateDict, string sourcePath)
+    public static void Load(AstNetwork model, IReadOnlyDictionary<string, Tensor> stateDict, string sourcePath)
     {
         var relevant = stateDict.Where(kv => !IsUnusedImageNetHead(kv.Key)).ToList();
         var missing = model.state_dict().Keys.Except(relevant.Select(kv => kv.Key)).ToList();
@@ -26,5 +26,5 @@ public static class AstStateDict
     }
 
     /// <summary>The model's state dict, ready to be written with <see cref="StateDictFile.Write"/>.</summary>
-    public static Dictionary<string, Tensor> Of(AstModel model) => new(model.state_dict());
+    public static Dictionary<string, Tensor> Of(AstNetwork model) => new(model.state_dict());
 }

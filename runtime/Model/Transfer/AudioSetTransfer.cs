@@ -17,11 +17,11 @@ public static class AudioSetTransfer
     public static readonly (int MelBins, int Frames) SourceInput = (128, 1024);
 
     /// <summary>Reads an AudioSet AST checkpoint and transfers it into <paramref name="model"/>.</summary>
-    public static void Apply(AstModel model, string checkpointPath) =>
+    public static void Apply(AstNetwork model, string checkpointPath) =>
         StateDictFile.Use(checkpointPath, ast => Apply(model, ast, checkpointPath));
 
     /// <summary>Transfers an already loaded AST state dict (keys <c>v.*</c>, <c>mlp_head.*</c>, no <c>module.</c>).</summary>
-    public static void Apply(AstModel model, IReadOnlyDictionary<string, Tensor> ast, string sourcePath)
+    public static void Apply(AstNetwork model, IReadOnlyDictionary<string, Tensor> ast, string sourcePath)
     {
         var options = model.Options;
         var copied = ast.Where(kv => kv.Key.StartsWith("v.", StringComparison.Ordinal)

@@ -14,11 +14,11 @@ namespace AstDsl.Model.Transfer;
 public static class ImageNetTransfer
 {
     /// <summary>Reads <paramref name="checkpointPath"/> (.pth or .safetensors) and transfers it into <paramref name="model"/>.</summary>
-    public static void Apply(AstModel model, string checkpointPath) =>
+    public static void Apply(AstNetwork model, string checkpointPath) =>
         StateDictFile.Use(checkpointPath, timm => Apply(model, timm, checkpointPath));
 
     /// <summary>Transfers an already loaded timm state dict; <paramref name="sourcePath"/> names it in errors.</summary>
-    public static void Apply(AstModel model, IReadOnlyDictionary<string, Tensor> timm, string sourcePath)
+    public static void Apply(AstNetwork model, IReadOnlyDictionary<string, Tensor> timm, string sourcePath)
     {
         using var scope = NewDisposeScope();
         var options = model.Options;

@@ -8,7 +8,7 @@ namespace AstDsl.Model.Transfer;
 internal static class ParameterCopy
 {
     /// <summary>Copies each (key, tensor) into the model's parameter or buffer of the same key.</summary>
-    public static void Into(AstModel model, IEnumerable<KeyValuePair<string, Tensor>> tensors, string sourcePath)
+    public static void Into(AstNetwork model, IEnumerable<KeyValuePair<string, Tensor>> tensors, string sourcePath)
     {
         using var scope = NewDisposeScope();
         var target = model.state_dict();
@@ -33,7 +33,7 @@ internal static class ParameterCopy
     }
 
     /// <summary>A short description of the model shape for error messages.</summary>
-    public static string Describe(AstModel model)
+    public static string Describe(AstNetwork model)
     {
         var o = model.Options;
         return $"width {o.Width}, depth {o.Depth}, grid {o.FDim}x{o.TDim}, {o.LabelCount} labels, " +

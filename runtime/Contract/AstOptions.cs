@@ -1,11 +1,14 @@
-namespace AstDsl.Model;
+namespace AstDsl.Contract;
 
 /// <summary>
 /// Everything that fixes the shape of an Audio Spectrogram Transformer. Defaults are the paper's AudioSet model
 /// (base384, 128 mel bins x 1024 frames, 16x16 patches with stride 10 in both axes).
+/// Field names say which <c>model</c> key of the language sets them.
 /// </summary>
 public sealed record AstOptions
 {
+    /// <summary><c>size</c>: the preset named in the spec, or custom when width, depth or heads were overridden.</summary>
+    public ModelSize Size { get; init; } = ModelSize.Base384;
     /// <summary>Number of output classes (label_dim).</summary>
     public int LabelCount { get; init; } = 527;
     /// <summary>Number of mel bins (input_fdim).</summary>
@@ -56,15 +59,14 @@ public sealed record AstOptions
     public int HeadDim => Width / Heads;
 
     /// <summary>Options for one of the official backbone sizes.</summary>
-    public static AstOptions ForSize(AstSize size, int labelCount) => size switch
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is <see cref="ModelSize.Custom"/>.</exception>
+    public static AstOptions ForSize(ModelSize size, int labelCount)
     {
-        AstSize.Tiny224 => new AstOptions { LabelCount = labelCount, Width = 192, Depth = 12, Heads = 3 },
-        AstSize.Small224 => new AstOptions { LabelCount = labelCount, Width = 384, Depth = 12, Heads = 6 },
-        AstSize.Base224 or AstSize.Base384 => new AstOptions { LabelCount = labelCount, Width = 768, Depth = 12, Heads = 12 },
-        _ => throw new ArgumentOutOfRangeException(nameof(size), size, "unknown AST size"),
-    };
+        var (width, depth, heads) = SizePresets.Of(size);
+        return new AstOptions { Size = size, LabelCount = labelCount, Width = width, Depth = depth, Heads = heads };
+    }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the language key of the first inconsistent field.</summary>
     public AstOptions Validate()
     {
         Require(LabelCount >= 1, "model.labels", "must be at least 1");

@@ -1,4 +1,4 @@
-namespace AstDsl.Model;
+namespace AstDsl.Contract;
 
 /// <summary>
 /// The numerical conventions a set of AST weights was trained and released under. The two published

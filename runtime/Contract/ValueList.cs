@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace AstDsl.Dsl.Text;
+namespace AstDsl.Contract;
 
 /// <summary>
 /// An immutable list compared element by element, so records holding lists have value equality
