@@ -21,6 +21,18 @@ public static class SizePresets
         named != ModelSize.Custom && Of(named) == (width, depth, heads) ? named : ModelSize.Custom;
 
     /// <summary>
+    /// The preset with this backbone when only the shape is known (a checkpoint without its spec), else
+    /// <see cref="ModelSize.Custom"/>. base224 and base384 share a shape; it reads as base384, the size of the released
+    /// AudioSet checkpoints.
+    /// </summary>
+    public static ModelSize FromShape(int width, int depth, int heads)
+    {
+        foreach (var size in new[] { ModelSize.Tiny224, ModelSize.Small224, ModelSize.Base384 })
+            if (Of(size) == (width, depth, heads)) return size;
+        return ModelSize.Custom;
+    }
+
+    /// <summary>
     /// The width of an ImageNet checkpoint guessed from its file name (timm names contain tiny/small/base), or null
     /// when the name does not say. The checker must not open checkpoints, so the name is all it has.
     /// </summary>

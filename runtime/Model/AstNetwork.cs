@@ -42,8 +42,10 @@ public abstract class AstNetwork : nn.Module<Tensor, Tensor>
         CheckInput(frames);
         if (layer is { } n && (n < 1 || n > Options.Depth))
             throw new ArgumentException($"layer {n}: this model has blocks 1 to {Options.Depth}.", nameof(layer));
-        using var image = SpectrogramTokens.Image(frames);
-        return layer is { } block ? Backbone.Tokens(image, block, finalNorm: false) : Backbone.forward(image);
+        using var scope = NewDisposeScope();
+        var image = SpectrogramTokens.Image(frames);
+        var tokens = layer is { } block ? Backbone.Tokens(image, block, finalNorm: false) : Backbone.forward(image);
+        return tokens.MoveToOuterDisposeScope();
     }
 
     /// <summary>The pooling of the head input applied to tokens (B, S, D): the class and distillation token mean, or the class token.</summary>

@@ -60,6 +60,6 @@ public sealed class ShapeInferenceTests
                      "checkpoints do not store the number of attention heads, so pass it with --heads.", error.Message);
 
         var inferred = ShapeInference.Infer(stateDict, new ShapeHints { Frames = 128, Heads = 4 }, "w48.pth");
-        Assert.Equal(model.Options, inferred.Options);
+        Assert.Equal(model.Options with { Size = ModelSize.Custom }, inferred.Options);
     }
 }

@@ -62,10 +62,12 @@ public static class ShapeInference
         var (fs, ts) = PatchGridSearch.FindStrides(positions - special,
             new GridQuery(hints.MelBins, hints.Frames, patch, hints.FStride, hints.TStride), sourcePath,
             "Pass the input length it was trained on with --target-length (AudioSet 1024, ESC-50 512, Speech Commands 128) and --mel-bins if not 128.");
+        var heads = Heads(width, hints.Heads, sourcePath, notes);
         var options = new AstOptions
         {
+            Size = SizePresets.FromShape(width, depth, heads),
             LabelCount = (int)labels, InputFDim = hints.MelBins, InputTDim = hints.Frames, PatchSize = patch,
-            FStride = fs, TStride = ts, Width = width, Depth = depth, Heads = Heads(width, hints.Heads, sourcePath, notes),
+            FStride = fs, TStride = ts, Width = width, Depth = depth, Heads = heads,
             MlpRatio = MlpRatio(hidden, width, sourcePath), DistillationToken = distilled, Convention = hints.Convention,
         };
         if (hints.FStride is null || hints.TStride is null)
