@@ -1,5 +1,5 @@
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 using static TorchSharp.torch;
 
 namespace AstDsl.Bench.Model;

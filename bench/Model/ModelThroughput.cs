@@ -1,5 +1,5 @@
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using AstDsl.Bench.Timing;
 using AstDsl.Export;
-using AstDsl.Model;
+using AstDsl.Network;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AstDsl.Model;
-using AstDsl.Model.Devices;
+using AstDsl.Network;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;

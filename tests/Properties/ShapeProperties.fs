@@ -2,7 +2,7 @@
 module AstDsl.Properties.Tests.ShapeProperties
 
 open AstDsl.Dsl
-open AstDsl.Model
+open AstDsl.Network
 open AstDsl.Properties.Tests.Generators
 open FsCheck.FSharp
 open FsCheck.Xunit

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AstDsl.Audio.Features;
-using AstDsl.Model;
-using AstDsl.Model.Checkpoints;
-using AstDsl.Model.Transfer;
+using AstDsl.Network;
+using AstDsl.Network.Checkpoints;
+using AstDsl.Network.Transfer;
 using AstDsl.TestSupport;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Demo;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Experiments;
 
 namespace AstDsl.Training.Tests;

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using System.Text.Json;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;

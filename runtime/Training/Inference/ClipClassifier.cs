@@ -1,8 +1,8 @@
 using AstDsl.Audio.Features;
 using AstDsl.Audio.Codecs;
 using AstDsl.Audio.Streaming;
-using AstDsl.Model;
-using AstDsl.Model.Devices;
+using AstDsl.Network;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Optimization;

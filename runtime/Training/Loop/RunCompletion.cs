@@ -42,7 +42,7 @@ internal static class RunCompletion
         var weights = WeightAveraging.Average(paths);
         try
         {
-            using var model = new Model.AstModel(metadata.Model);
+            using var model = new Network.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
             TrainingCheckpoint.SaveWeights(setup.Run.AveragedCheckpoint, model, metadata);
             var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Progress;

@@ -1,5 +1,5 @@
-using AstDsl.Model;
-using AstDsl.Model.Transfer;
+using AstDsl.Network;
+using AstDsl.Network.Transfer;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;

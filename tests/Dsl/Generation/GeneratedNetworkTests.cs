@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AstDsl.CodeGen.Emit;
 using AstDsl.Dsl.Tests.Support;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Models.Generated;
 using TorchSharp;
 using Xunit;

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Runs;
 using TorchSharp.Modules;
