@@ -52,6 +52,12 @@ internal sealed class Lexical
     /// <summary>The punctuation or keyword <paramref name="text"/> after optional trivia.</summary>
     public Parser<string> Symbol(string text) => Token(Parse.String(text).Text());
 
+    /// <summary>
+    /// The punctuation <paramref name="text"/> on the same line as what precedes it: the <c>x</c> of a pair, so that a
+    /// field written on the next line whose name starts with x and a digit (<c>x9 = 1</c>) is not read as a pair's second half.
+    /// </summary>
+    public Parser<string> SameLineSymbol(string text) => Parse.Chars(' ', '\t').Many().Then(_ => Parse.String(text).Text());
+
     /// <summary>A keyword: <paramref name="word"/> not followed by a name character.</summary>
     public Parser<string> Keyword(string word) =>
         Token(AnchoredRegex.Of(word + @"\b"));

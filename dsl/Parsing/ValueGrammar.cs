@@ -20,7 +20,7 @@ internal sealed class ValueGrammar
             select (start, end);
         var pair =
             from first in lex.Digits
-            from _ in lex.Symbol("x")
+            from _ in lex.SameLineSymbol("x")
             from second in lex.Digits
             select (first, second);
         var rangeValue = lex.Token(range.Span()).Select(s => (ValueSyntax)new RangeSyntax(s.Value.start, s.Value.end, lex.At(s)));

@@ -11,31 +11,40 @@ namespace AstDsl.Cli.Tests;
 /// <summary>Issue 8 item 14: a file that is not an AstDsl checkpoint is named for what it is, with how to use it; only a proven-damaged one is called damaged.</summary>
 public sealed class CheckpointKindTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
-    public static TheoryData<string, string, string> ForeignWeights => new()
+    public static TheoryData<string, string> ImageNetWeights => new()
     {
-        { "deit.pth", "patch_embed.proj.weight", "a PyTorch checkpoint (torch.save zip, " },
-        { "deit.safetensors", "patch_embed.proj.weight", "a safetensors file (" },
-        { "ast.pth", "module.v.patch_embed.proj.weight", "a PyTorch checkpoint (torch.save zip, " },
-        { "ast.safetensors", "v.patch_embed.proj.weight", "a safetensors file (" },
+        { "deit.pth", "a PyTorch checkpoint (torch.save zip, " },
+        { "deit.safetensors", "a safetensors file (" },
     };
 
     [Theory]
-    [MemberData(nameof(ForeignWeights))]
-    public void Foreign_weights_are_named_with_how_to_use_them(string name, string key, string description)
+    [MemberData(nameof(ImageNetWeights))]
+    public void ImageNet_weights_are_named_with_how_to_use_them(string name, string description)
     {
         var path = tiny.File(name);
-        using (var weight = zeros(4, 3, 2, 2)) StateDictFile.Write(path, new Dictionary<string, Tensor> { [key] = weight });
-        var ast = key.Contains("v.", StringComparison.Ordinal);
+        using (var weight = zeros(4, 3, 2, 2)) StateDictFile.Write(path, new Dictionary<string, Tensor> { ["patch_embed.proj.weight"] = weight });
 
-        var kind = CheckpointFileKind.Detect(path);
-        Assert.Equal(ast ? StateDictFamily.Ast : StateDictFamily.ImageNetVit, kind.Family);
+        Assert.Equal(StateDictFamily.ImageNetVit, CheckpointFileKind.Detect(path).Family);
 
         var outcome = Astc.Run("infer", path, tiny.GoodWav);
         AssertHandled(outcome, 2, $"{path} is not an AstDsl checkpoint: it is {description}");
-        Assert.Contains(ast
-            ? $" holding official AST weights. To train from these weights, name the file in a spec's model block: pretrain audioset \"{path}\"."
-            : $" holding timm ViT/DeiT ImageNet weights. To train from these ImageNet weights, name the file in a spec's model block: pretrain imagenet \"{path}\".",
+        Assert.Contains($" holding timm ViT/DeiT ImageNet weights. To train from these ImageNet weights, name the file in a spec's model block: pretrain imagenet \"{path}\".",
             outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("ast.pth", "module.v.patch_embed.proj.weight")]
+    [InlineData("ast.safetensors", "v.patch_embed.proj.weight")]
+    public void Incomplete_official_ast_weights_say_what_is_missing(string name, string key)
+    {
+        // Official AST files are imported directly (released checkpoints); one that lacks tensors says which.
+        var path = tiny.File(name);
+        using (var weight = zeros(4, 1, 2, 2)) StateDictFile.Write(path, new Dictionary<string, Tensor> { [key] = weight });
+
+        Assert.Equal(StateDictFamily.Ast, CheckpointFileKind.Detect(path).Family);
+
+        var outcome = Astc.Run("infer", path, tiny.GoodWav);
+        AssertHandled(outcome, 2, $"{path}: has no transformer blocks ('v.blocks.N.*'); is it an AST checkpoint?");
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class ResumeSafetyTests
         var error = Assert.Throws<RunDirectoryException>(() =>
             Trainer.Train(TinyExperiment.Setup(definition, data, run, resume: true), new RecordingReporter()));
 
-        Assert.StartsWith($"run directory {run.Path}: its resumable checkpoint {run.LastCheckpoint} is damaged (it does not start with", error.Message);
+        Assert.StartsWith($"run directory {run.Path}: its resumable checkpoint {run.LastCheckpoint} is damaged (it is truncated: ", error.Message);
         Assert.EndsWith("The run cannot continue exactly without it: epoch-N.astckpt and best.astckpt hold weights only, not the optimiser " +
                         "and schedule state. They still work with `astc eval` and `astc infer`; to train again, start a new run with `astc run SPEC`.", error.Message);
         Assert.True(File.Exists(run.LastCheckpoint), "the damaged file is left for the user to inspect");

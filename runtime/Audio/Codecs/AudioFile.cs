@@ -25,12 +25,12 @@ public static class AudioFile
     }
 
     /// <summary>Reads and decodes an audio file of any supported format.</summary>
-    /// <exception cref="AudioFormatException">The file is empty, truncated, damaged or in an unsupported format.</exception>
+    /// <exception cref="AudioFormatException">The file is empty, truncated, damaged, in an unsupported format, a folder, not a regular file or larger than <see cref="WavReader.MaxFileBytes"/>.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static AudioClip Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Decode(File.ReadAllBytes(path), path);
+        return Decode(WavReader.ReadBounded(path), path);
     }
 
     /// <summary>Decodes a complete file held in memory; <paramref name="name"/> labels errors.</summary>

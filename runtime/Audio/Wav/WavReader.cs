@@ -28,14 +28,14 @@ public static class WavReader
     public static AudioClip Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        // Reading a folder fails with "access denied", which sends the user looking at permissions.
-        if (Directory.Exists(path))
-            throw new AudioFormatException(path, -1, "this is a directory, not a WAV file", "Point the datafile entry at a .wav file.");
-        var bytes = InputFile.ReadAllBytes(path, MaxFileBytes,
-            problem => new AudioFormatException(path, -1, problem,
-                "Pass a regular WAV file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`."));
-        return Decode(bytes, path);
+        return Decode(ReadBounded(path), path);
     }
+
+    /// <summary>The bytes of an audio file, refused with a clear error when it is a folder, a device or larger than <see cref="MaxFileBytes"/>.</summary>
+    internal static byte[] ReadBounded(string path) =>
+        InputFile.ReadAllBytes(path, MaxFileBytes,
+            problem => new AudioFormatException(path, -1, problem,
+                "Pass a regular audio file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`."));
 
     /// <summary>Decodes a complete WAV file held in memory; <paramref name="name"/> labels errors.</summary>
     public static AudioClip Decode(ReadOnlySpan<byte> bytes, string name)

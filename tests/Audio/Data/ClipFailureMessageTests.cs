@@ -21,7 +21,7 @@ public sealed class ClipFailureMessageTests
 
         var error = Assert.Throws<ClipLoadException>(() => dataset.Get(0, seed: 1));
 
-        Assert.Equal($"clip 0 ({folder}) could not be loaded: {folder}: this is a directory, not a WAV file. Point the datafile entry at a .wav file. " +
+        Assert.Equal($"clip 0 ({folder}) could not be loaded: {folder}: it is a folder, not a file. Pass a regular audio file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`. " +
                      "Fix or remove the file, or skip unreadable files with `on_bad_file = skip` in the data block.", error.Message);
     }
 

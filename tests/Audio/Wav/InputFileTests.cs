@@ -28,7 +28,7 @@ public sealed class InputFileTests
     {
         using var temp = new TempDir();
         var error = Assert.Throws<AudioFormatException>(() => AstDsl.Audio.Wav.WavReader.Read(temp.Path));
-        Assert.Equal($"{temp.Path}: it is a folder, not a file. Pass a regular WAV file of at most 1 GiB; split longer recordings, " +
+        Assert.Equal($"{temp.Path}: it is a folder, not a file. Pass a regular audio file of at most 1 GiB; split longer recordings, " +
                      "e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`.", error.Message);
     }
 

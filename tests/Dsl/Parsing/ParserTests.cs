@@ -42,6 +42,19 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_field_named_x_and_a_digit_on_the_next_line_is_not_the_second_half_of_a_pair()
+    {
+        // Found by the round-trip property: "z = 4654e-9" then "x9Lf = 1" was read as "z = 4654e-9 x 9" and "Lf = 1".
+        var parsed = SpecParser.Parse("experiment t\nb {\n  z = 4654e-9\n  x9Lf = 1\n  s = 10 x 12\n}\n", FileName);
+
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Diagnostics));
+        var fields = parsed.Syntax!.Blocks.Single().Fields;
+        Assert.Equal(new[] { "z", "x9Lf", "s" }, fields.Select(f => f.Key));
+        Assert.IsType<NumberSyntax>(fields[0].Value);
+        Assert.IsType<PairSyntax>(fields[2].Value);
+    }
+
+    [Fact]
     public void Option_sugar_equals_the_call_form()
     {
         var sugar = SpecParser.Parse("experiment t\nmodel { pretrain audioset \"a.pth\" }", FileName).Syntax!.WithoutPositions();
