@@ -17,6 +17,9 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the per-spec checking step (for incrementality tests).</summary>
     public const string CheckStep = "CheckSpec";
 
+    /// <summary>Tracking name of the step that keeps only the resolved spec, the model the source output depends on.</summary>
+    public const string ResolvedStep = "ResolvedSpec";
+
     /// <summary>Extension of spec files.</summary>
     public const string SpecExtension = ".ast";
 
@@ -31,7 +34,14 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Combine(allSpecs)
             .Select((pair, _) => SpecGenerationStep.Run(pair.Left, pair.Right))
             .WithTrackingName(CheckStep);
-        context.RegisterSourceOutput(generations, Emit);
+        // Source and diagnostics are separate outputs (as System.Text.Json's generator): the source depends on the
+        // resolved spec alone, so an edit that moves positions or rewords comments regenerates nothing.
+        var resolved = generations.Select((generation, _) => generation.Spec).WithTrackingName(ResolvedStep);
+        context.RegisterSourceOutput(resolved, EmitSource);
+        context.RegisterSourceOutput(generations.Select((generation, _) => generation.Diagnostics), (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics) production.ReportDiagnostic(SpecDiagnostics.ToRoslyn(diagnostic));
+        });
         var clashes = generations.Collect().Select((all, _) => DuplicateNames.Find(all));
         context.RegisterSourceOutput(clashes, (production, diagnostics) =>
         {
@@ -39,11 +49,8 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext context, SpecGeneration generation)
+    private static void EmitSource(SourceProductionContext context, Dsl.Resolved.ResolvedSpec? spec)
     {
-        foreach (var diagnostic in generation.Diagnostics)
-            context.ReportDiagnostic(SpecDiagnostics.ToRoslyn(diagnostic));
-        if (generation.Spec is { } spec)
-            context.AddSource(Naming.HintName(spec.Name, generation.SpecPath), ExperimentEmitter.Render(spec));
+        if (spec is not null) context.AddSource(Naming.HintName(spec.Name, spec.SpecPath), ExperimentEmitter.Render(spec));
     }
 }

@@ -61,9 +61,9 @@ public static class SpecCompiler
 
         var root = chain.Files[0];
         var spec = new ResolvedSpec(
-            merged.Name, root.Path, SpecHasher.Hash(chain.Files), chain.Files.Skip(1).Select(f => f.Path).ToValueList(),
+            merged.Name, root.Path, "", chain.Files.Skip(1).Select(f => f.Path).ToValueList(),
             features, model, pretrain, data, augment, train, evaluation, shapes);
-        return Finish(spec, diagnostics, chain);
+        return Finish(spec with { SpecHash = SpecHasher.Hash(spec) }, diagnostics, chain);
     }
 
     /// <summary>Checks spec <paramref name="text"/> as if it were the file <paramref name="path"/> (which may not extend other specs on disk).</summary>

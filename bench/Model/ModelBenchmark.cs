@@ -1,5 +1,5 @@
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 using static TorchSharp.torch;
 
 namespace AstDsl.Bench.Model;
@@ -19,7 +19,7 @@ public sealed class ModelBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(arguments);
         set_num_threads(arguments.Int("threads", Environment.ProcessorCount));
         var sizes = arguments.Text("sizes", "tiny224,base384").Split(',')
-            .Select(s => Enum.Parse<AstSize>(s.Trim(), ignoreCase: true)).ToArray();
+            .Select(s => Enum.Parse<ModelSize>(s.Trim(), ignoreCase: true)).ToArray();
         return ModelThroughput.Run(sizes, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
     }
 }

@@ -1,5 +1,5 @@
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +20,7 @@ public static class ModelThroughput
     public sealed record Result(string Model, string Measure, int Batch, double Value, string Unit);
 
     /// <summary>Runs every measurement with <paramref name="warmup"/> discarded and the median of <paramref name="repeats"/> kept.</summary>
-    public static IReadOnlyList<Result> Run(IEnumerable<AstSize> sizes, int warmup, int repeats)
+    public static IReadOnlyList<Result> Run(IEnumerable<ModelSize> sizes, int warmup, int repeats)
     {
         var results = new List<Result>();
         foreach (var size in sizes)

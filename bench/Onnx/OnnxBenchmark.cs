@@ -1,5 +1,5 @@
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 
 namespace AstDsl.Bench.Onnx;
 
@@ -17,7 +17,7 @@ public sealed class OnnxBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var sizes = arguments.Text("sizes", "tiny224,base384").Split(',')
-            .Select(s => Enum.Parse<AstSize>(s.Trim(), ignoreCase: true)).ToArray();
+            .Select(s => Enum.Parse<ModelSize>(s.Trim(), ignoreCase: true)).ToArray();
         return OnnxThroughput.Run(sizes, arguments.Int("threads", Environment.ProcessorCount), arguments.Int("warmup", 1), arguments.Int("repeats", 5));
     }
 }

@@ -1,6 +1,6 @@
 using AstDsl.Bench.Timing;
 using AstDsl.Export;
-using AstDsl.Model;
+using AstDsl.Network;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using static TorchSharp.torch;
@@ -21,7 +21,7 @@ public static class OnnxThroughput
     public sealed record Result(string Model, string Runtime, int Batch, double ClipsPerSecond);
 
     /// <summary>Runs every measurement with <paramref name="warmup"/> discarded and the median of <paramref name="repeats"/> kept.</summary>
-    public static IReadOnlyList<Result> Run(IEnumerable<AstSize> sizes, int threads, int warmup, int repeats)
+    public static IReadOnlyList<Result> Run(IEnumerable<ModelSize> sizes, int threads, int warmup, int repeats)
     {
         set_num_threads(threads);
         var results = new List<Result>();

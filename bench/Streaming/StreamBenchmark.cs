@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AstDsl.Audio.Streaming;
 using AstDsl.Bench.Timing;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Inference;

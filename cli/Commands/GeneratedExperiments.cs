@@ -1,15 +1,14 @@
 using System.Reflection;
 using AstDsl.Cli.Console;
 using AstDsl.CodeGen.InMemory;
-using AstDsl.Training.Experiments;
 
 namespace AstDsl.Cli.Commands;
 
 /// <summary>Finds the generated code for a spec: built into AstDsl.Models when current, else compiled in memory.</summary>
 public static class GeneratedExperiments
 {
-    /// <summary>The experiment for <paramref name="spec"/>, or null after printing why there is none.</summary>
-    public static IGeneratedExperiment? Load(FileInfo spec)
+    /// <summary>The loaded experiment for <paramref name="spec"/> (run it through its <c>Definition</c>), or null after printing why there is none.</summary>
+    public static ExperimentCompilation? Load(FileInfo spec)
     {
         if (!spec.Exists)
         {
@@ -25,6 +24,6 @@ public static class GeneratedExperiments
             Verbosity.Info(ReferenceEquals(experiment.GetType().Assembly, builtModels)
                 ? $"using {experiment.GetType().Name} built into AstDsl.Models"
                 : $"{spec.Name} changed since the build: generated and compiled {experiment.GetType().Name} in memory");
-        return compilation.Experiment;
+        return compilation.Succeeded ? compilation : null;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Experiments;
 

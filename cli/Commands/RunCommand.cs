@@ -55,7 +55,7 @@ public static class RunCommand
             CommonOptions.ApplyThreads(options.Threads);
             try
             {
-                var result = ProgressDisplay.Run(reporter => ExperimentRunner.Run(experiment.Definition, experiment.CreateModel, options, reporter));
+                var result = ProgressDisplay.Run(reporter => ExperimentRunner.Run(experiment.Definition!, experiment.Experiment!.CreateModel, options, reporter));
                 RunSummary.Print(result);
                 return ExitCodes.Ok;
             }

@@ -44,8 +44,7 @@ public static class StatsCommand
     {
         if (melBins is not null || targetLength is not null)
             throw new ArgumentException($"--mel-bins and --target-length are for a datafile; {spec.Name} sets its own features (edit them there).");
-        if (GeneratedExperiments.Load(spec) is not { } experiment) return null;
-        var definition = experiment.Definition;
+        if (GeneratedExperiments.Load(spec)?.Definition is not { } definition) return null;
         var folds = definition.Data.Folds;
         if (fold is { } f && !folds.Contains(f))
             throw new ArgumentException(folds.Count == 0
@@ -53,7 +52,7 @@ public static class StatsCommand
                 : $"--fold {f}: {spec.Name} has folds {string.Join(", ", folds)}.");
         var used = folds.Count == 0 ? definition : FoldDefinition.For(definition, fold ?? folds[0]);
         var origin = folds.Count == 0 ? spec.Name : string.Create(CultureInfo.InvariantCulture, $"{spec.Name}, fold {fold ?? folds[0]}");
-        return (ExperimentData.Resolve(used, used.Data.TrainFile, "data.train"), FeatureOptions.ToPipeline(used.Features), origin);
+        return (DataFileLocator.Existing(used, used.Data.TrainFile, "data.train"), FeatureOptions.ToPipeline(used.Features), origin);
     }
 
     private static (string, ClipPipelineOptions, string) FromDatafile(FileInfo datafile, int? melBins, int? targetLength)

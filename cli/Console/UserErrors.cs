@@ -1,5 +1,5 @@
 using AstDsl.Audio;
-using AstDsl.Model.Checkpoints;
+using AstDsl.Network.Checkpoints;
 
 namespace AstDsl.Cli.Console;
 

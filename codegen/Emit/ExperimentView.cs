@@ -1,28 +1,48 @@
 using AstDsl.Dsl.Resolved;
-using AstDsl.Dsl.Serialization;
 using static AstDsl.CodeGen.Emit.CSharpLiteral;
 
 namespace AstDsl.CodeGen.Emit;
 
 /// <summary>
 /// Everything the Scriban template prints, already as C# source text, so the template holds layout only and
-/// every value is formatted in one tested place.
+/// every value is formatted in one tested place. Nothing here depends on where the spec lies on disk: the spec folder
+/// and the resolved YAML are supplied when the experiment is loaded.
 /// </summary>
 internal sealed class ExperimentView
 {
+    private const string MemberIndent = "        ";
+
     public ExperimentView(ResolvedSpec spec)
     {
-        var m = spec.Model;
-        var f = spec.Features;
-        var t = spec.Train;
         Name = spec.Name;
         ClassName = Naming.ClassName(spec.Name);
+        NetworkClassName = Naming.NetworkClassName(spec.Name);
+        var m = spec.Model;
+        var s = spec.Shapes;
+        NetworkConstants = new[]
+        {
+            ("MelBins", m.InputFDim, "Mel bins per frame (input rows)."),
+            ("Frames", m.InputTDim, "Frames per clip (input columns)."),
+            ("Width", m.Width, "Embedding width."),
+            ("Depth", m.Depth, "Transformer blocks."),
+            ("Heads", m.Heads, "Attention heads per block."),
+            ("Labels", m.LabelCount, "Output classes."),
+        }.Select(c => new Constant("int", c.Item1, Int(c.Item2), c.Item3)).ToList();
+        StateDictKeys = string.Join(",\n", AstDsl.Dsl.Inference.StateDictKeys.For(m).Select(key => "            " + String(key)));
+        TrunkComment = $"patch embedding Conv2d(1, {m.Width}, {m.PatchSize} x {m.PatchSize}, stride {m.FStride} x {m.TStride}) -> {s.FDim} x {s.TDim} patches, "
+            + (m.DistillationToken ? "class and distillation tokens" : "class token")
+            + $", {s.TokenCount} position embeddings, {m.Depth} blocks of {m.Heads} heads (MLP {m.Width * m.MlpRatio}), final LayerNorm";
+        HeadComment = $"LayerNorm({m.Width}) then Linear({m.Width}, {m.LabelCount})";
+        Pooling = m.DistillationToken ? "ClassAndDistillationMean" : "ClassToken";
+        ImageShape = $"(B, 1, {m.InputFDim}, {m.InputTDim})";
+        TokenShape = $"(B, {s.TokenCount}, {m.Width})";
+        PooledShape = $"(B, {m.Width})";
+        InputShape = $"(B, {m.InputTDim}, {m.InputFDim})";
+        OutputShape = $"(B, {m.LabelCount})";
         Namespace = Naming.Namespace;
         NameLiteral = String(spec.Name);
-        SpecPath = String(spec.SpecPath);
-        SpecDirectory = String(spec.SpecDirectory);
         SpecHash = String(spec.SpecHash);
-        Yaml = String(SpecYaml.Serialize(spec));
+        GeneratorVersion = String(typeof(ExperimentView).Assembly.GetName().Version?.ToString() ?? "0.0.0.0");
         Shapes = new[]
         {
             ("int", "FDim", Int(spec.Shapes.FDim), "Patch rows: (mel bins - patch) / fstride + 1."),
@@ -32,71 +52,48 @@ internal sealed class ExperimentView
             ("long", "ParameterCount", Long(spec.Shapes.ParameterCount), "Trainable parameters."),
             ("long", "Flops", Long(spec.Shapes.Flops), "Forward FLOPs per clip (2 per multiply-add)."),
         }.Select(s => new Constant(s.Item1, s.Item2, s.Item3, s.Item4)).ToList();
-        ModelOptions = Assignments(
-            ("LabelCount", Int(m.LabelCount)), ("InputFDim", Int(m.InputFDim)), ("InputTDim", Int(m.InputTDim)),
-            ("PatchSize", Int(m.PatchSize)), ("FStride", Int(m.FStride)), ("TStride", Int(m.TStride)),
-            ("Width", Int(m.Width)), ("Depth", Int(m.Depth)), ("Heads", Int(m.Heads)), ("MlpRatio", Int(m.MlpRatio)),
-            ("DistillationToken", Bool(m.DistillationToken)), ("DropRate", Double(m.DropRate)),
-            ("AttentionDropRate", Double(m.AttentionDropRate)));
-        Pretrain = Assignments(
-            ("Kind", "PretrainKind." + EnumNames.Pretrain(spec.Pretrain.Kind)),
-            ("CheckpointPath", NullableString(spec.Pretrain.CheckpointPath)));
-        Features = Assignments(
-            ("SampleRate", Int(f.SampleRate)), ("MelBins", Int(f.MelBins)), ("FrameLengthMs", Double(f.FrameLengthMs)),
-            ("FrameShiftMs", Double(f.FrameShiftMs)), ("TargetLength", Int(f.TargetLength)), ("NormMean", Double(f.NormMean)),
-            ("NormStd", Double(f.NormStd)), ("Window", String(f.Window)), ("Downmix", Bool(f.Downmix)), ("Resample", Bool(f.Resample)));
-        Data = Assignments(
-            ("TrainFile", String(spec.Data.TrainFile)), ("EvalFile", String(spec.Data.EvalFile)), ("LabelCsv", String(spec.Data.LabelCsv)),
-            ("SampleWeightFile", NullableString(spec.Data.SampleWeightFile)), ("Folds", Array("int", spec.Data.Folds.Select(Int))),
-            ("OnBadFile", "BadFilePolicy." + EnumNames.BadFile(spec.Data.OnBadFile)), ("Workers", Int(spec.Data.Workers)));
-        Augment = Assignments(
-            ("Mixup", Double(spec.Augment.Mixup)), ("FreqMask", Int(spec.Augment.FreqMask)), ("TimeMask", Int(spec.Augment.TimeMask)),
-            ("Noise", Bool(spec.Augment.Noise)), ("LabelSmoothing", Double(spec.Augment.LabelSmoothing)));
-        Optimizer = Assignments(
-            ("Name", String(t.Optimizer.Name)), ("LearningRate", Double(t.Optimizer.LearningRate)), ("Beta1", Double(t.Optimizer.Beta1)),
-            ("Beta2", Double(t.Optimizer.Beta2)), ("WeightDecay", Double(t.Optimizer.WeightDecay)));
-        Schedule = Assignments(
-            ("Warmup", Bool(t.Warmup)), ("WarmupSteps", Int(t.WarmupSteps)), ("WarmupInterval", Int(t.WarmupInterval)),
-            ("Kind", "ScheduleKind." + EnumNames.Schedule(t.Schedule.Kind)),
-            ("DecayStart", Int(t.Schedule.DecayStart)), ("DecayStep", Int(t.Schedule.DecayStep)), ("Gamma", Double(t.Schedule.Gamma)),
-            ("Patience", Int(t.Schedule.Patience)), ("PlateauFactor", Double(t.Schedule.PlateauFactor)));
-        Train = Assignments(
-            ("Loss", "LossKind." + EnumNames.Loss(t.Loss)), ("BatchSize", Int(t.BatchSize)), ("Epochs", Int(t.Epochs)),
-            ("AccumulationSteps", Int(t.AccumulationSteps)), ("ClipNorm", NullableDouble(t.ClipNorm)),
-            ("WeightAveraging", t.WeightAveragingStart is { } start && t.WeightAveragingEnd is { } end ? $"({Int(start)}, {Int(end)})" : "null"),
-            ("Seed", Int(t.Seed)));
-        Evaluation = Assignments(
-            ("Metrics", Array("string", spec.Evaluation.Metrics.Select(String))), ("MainMetric", String(spec.Evaluation.MainMetric)),
-            ("Ensemble", Bool(spec.Evaluation.Ensemble)));
+        Sections = new[]
+        {
+            MakeSection("ModelOptions", "The network shape (<c>model</c>, with the input size from <c>features</c>).", spec.Model),
+            MakeSection("Pretrain", "Initial weights (<c>model.pretrain</c>).", spec.Pretrain),
+            MakeSection("Features", "Audio front end (<c>features</c>).", spec.Features),
+            MakeSection("Data", "Datasets (<c>data</c>); paths relative to the spec's folder.", spec.Data),
+            MakeSection("Augment", "Augmentation (<c>augment</c>).", spec.Augment),
+            MakeSection("Train", "Optimisation (<c>train</c>).", spec.Train),
+            MakeSection("Evaluation", "Evaluation (<c>evaluation</c>).", spec.Evaluation),
+        };
     }
 
     public string Name { get; }
     public string ClassName { get; }
     public string Namespace { get; }
+    public string NetworkClassName { get; }
+    public IReadOnlyList<Constant> NetworkConstants { get; }
+    public string StateDictKeys { get; }
+    public string TrunkComment { get; }
+    public string HeadComment { get; }
+    public string Pooling { get; }
+    public string InputShape { get; }
+    public string ImageShape { get; }
+    public string TokenShape { get; }
+    public string PooledShape { get; }
+    public string OutputShape { get; }
     public string NameLiteral { get; }
-    public string SpecPath { get; }
-    public string SpecDirectory { get; }
     public string SpecHash { get; }
-    public string Yaml { get; }
+    public string GeneratorVersion { get; }
     public IReadOnlyList<Constant> Shapes { get; }
-    public IReadOnlyList<Assignment> ModelOptions { get; }
-    public IReadOnlyList<Assignment> Pretrain { get; }
-    public IReadOnlyList<Assignment> Features { get; }
-    public IReadOnlyList<Assignment> Data { get; }
-    public IReadOnlyList<Assignment> Augment { get; }
-    public IReadOnlyList<Assignment> Optimizer { get; }
-    public IReadOnlyList<Assignment> Schedule { get; }
-    public IReadOnlyList<Assignment> Train { get; }
-    public IReadOnlyList<Assignment> Evaluation { get; }
+    public IReadOnlyList<Section> Sections { get; }
 
-    private static IReadOnlyList<Assignment> Assignments(params (string Member, string Value)[] items) =>
-        items.Select(item => new Assignment(item.Member, item.Value)).ToList();
+    private static Section MakeSection(string name, string doc, object value) =>
+        new(ContractLiteral.TypeName(value.GetType()), name, doc, ContractLiteral.Of(value, MemberIndent));
 }
 
-/// <summary>One <c>Member = value,</c> line of an object initialiser.</summary>
-/// <param name="Member">Property name.</param>
-/// <param name="Value">C# expression.</param>
-internal sealed record Assignment(string Member, string Value);
+/// <summary>One static, contract-typed section of the experiment.</summary>
+/// <param name="Type">Its <c>global::</c> type name.</param>
+/// <param name="Name">Property name.</param>
+/// <param name="Doc">Its documentation.</param>
+/// <param name="Value">The initialiser expression.</param>
+internal sealed record Section(string Type, string Name, string Doc, string Value);
 
 /// <summary>One public constant.</summary>
 /// <param name="Type">C# type.</param>

@@ -21,7 +21,7 @@ public static class ExperimentCompiler
     {
         var checkedSpec = SpecCompiler.Load(specPath);
         if (checkedSpec.Spec is not { } spec)
-            return new ExperimentCompilation(null, checkedSpec.Diagnostics, Array.Empty<string>());
+            return new ExperimentCompilation(null, null, checkedSpec.Diagnostics, Array.Empty<string>());
 
         var compilation = CSharpCompilation.Create(
             "AstDsl.Models.InMemory." + spec.Name + "." + spec.SpecHash.Substring(0, 12),
@@ -42,21 +42,28 @@ public static class ExperimentCompiler
             .Concat(generatorDiagnostics.Concat(emitted.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()))
             .ToList();
         if (!emitted.Success || errors.Count > 0)
-            return new ExperimentCompilation(null, checkedSpec.Diagnostics, errors);
+            return new ExperimentCompilation(null, spec, checkedSpec.Diagnostics, errors);
 
         var assembly = Assembly.Load(image.ToArray());
         var experiment = ExperimentLocator.FindBySpecHash(assembly, spec.SpecHash);
         return experiment is null
-            ? new ExperimentCompilation(null, checkedSpec.Diagnostics, new[] { $"the generated assembly has no experiment with hash {spec.SpecHash}" })
-            : new ExperimentCompilation(experiment, checkedSpec.Diagnostics, Array.Empty<string>());
+            ? new ExperimentCompilation(null, spec, checkedSpec.Diagnostics, new[] { $"the generated assembly has no experiment with hash {spec.SpecHash}" })
+            : new ExperimentCompilation(experiment, spec, checkedSpec.Diagnostics, Array.Empty<string>());
     }
 
-    /// <summary>The running application's assemblies (framework, runtime, TorchSharp): what generated code needs.</summary>
+    /// <summary>
+    /// The running application's assemblies (framework, runtime, TorchSharp): what generated code needs. The built
+    /// models assembly is left out: the in-memory classes replace its classes of the same names.
+    /// </summary>
     public static IReadOnlyList<string> RuntimeReferences() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(path => !string.Equals(Path.GetFileName(path), BuiltModelsAssembly, StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    /// <summary>File name of the assembly <c>dotnet build</c> generates the shipped specs into.</summary>
+    public const string BuiltModelsAssembly = "AstDsl.Models.dll";
 
     /// <summary>Spec text handed to the generator as an AdditionalFile.</summary>
     private sealed class SpecText(string path, string text) : AdditionalText

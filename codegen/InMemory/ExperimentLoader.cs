@@ -18,9 +18,9 @@ public static class ExperimentLoader
     {
         var checkedSpec = SpecCompiler.Load(specPath);
         if (checkedSpec.Spec is not { } spec)
-            return new ExperimentCompilation(null, checkedSpec.Diagnostics, Array.Empty<string>());
+            return new ExperimentCompilation(null, null, checkedSpec.Diagnostics, Array.Empty<string>());
         if (builtModels is not null && ExperimentLocator.FindBySpecHash(builtModels, spec.SpecHash) is { } built)
-            return new ExperimentCompilation(built, checkedSpec.Diagnostics, Array.Empty<string>());
+            return new ExperimentCompilation(built, spec, checkedSpec.Diagnostics, Array.Empty<string>());
         return ExperimentCompiler.Compile(specPath, referencePaths ?? ExperimentCompiler.RuntimeReferences());
     }
 }

@@ -26,6 +26,10 @@ internal sealed class BoundSpec
 
     public string Option(string key, string fallback) => Find(key)?.Value as string ?? fallback;
 
+    /// <summary>The contract enum member an option word names (the schema admits only <see cref="LanguageWords"/> of <typeparamref name="T"/>).</summary>
+    public T Word<T>(string key, T fallback) where T : struct, Enum =>
+        Find(key)?.Value is string word ? LanguageWords.Parse<T>(word) : fallback;
+
     /// <summary>The text of <paramref name="key"/>; null when absent, invalid or switched off.</summary>
     public string? Text(string key) => Find(key)?.Value as string;
 

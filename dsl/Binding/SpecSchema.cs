@@ -8,7 +8,7 @@ namespace AstDsl.Dsl.Binding;
 /// </summary>
 internal static class SpecSchema
 {
-    public static readonly string[] Metrics = { "mAP", "mAUC", "d_prime", "acc" };
+    private static readonly string[] Metrics = MetricNames.All.ToArray();
 
     /// <summary>
     /// The longest experiment name: it becomes a C# class name, and the compiler refuses identifiers past 512
@@ -49,11 +49,11 @@ internal static class SpecSchema
                 ("target_length", new(new NumberKind(false, Bounds.Positive, Units.Frames, Units.Time))),
                 ("mean", new(new NumberKind(false, null))),
                 ("std", new(new NumberKind(false, Bounds.Positive))),
-                ("window", new(new OptionKind("hanning", "hamming", "povey"))),
+                ("window", new(new OptionKind(LanguageWords.All<WindowKind>()))),
                 ("downmix", new(SwitchKind.Instance)),
                 ("resample", new(SwitchKind.Instance))),
             ["model"] = Block(
-                ("size", new(new OptionKind("tiny224", "small224", "base224", "base384"))),
+                ("size", new(new OptionKind(LanguageWords.All<ModelSize>().Where(word => word != LanguageWords.Of(ModelSize.Custom)).ToArray()))),
                 ("width", new(CountUpTo(16384))),
                 ("depth", new(CountUpTo(1024))),
                 ("heads", new(CountUpTo(1024))),
@@ -77,7 +77,7 @@ internal static class SpecSchema
                 ("label_csv", new(TextKind.Instance, Required: true, Example: "\"data/class_labels_indices.csv\"")),
                 ("sample_weights", new(new OrOffKind(TextKind.Instance))),
                 ("folds", new(new ListKind(CountUpTo(MaxFolds), MaxFolds, new RangeKind(Bounds.Between(1, MaxFolds))))),
-                ("on_bad_file", new(new OptionKind("fail", "skip"))),
+                ("on_bad_file", new(new OptionKind(LanguageWords.All<BadFilePolicy>()))),
                 ("workers", new(new NumberKind(true, Bounds.Between(0, 256))))),
             ["augment"] = Block(
                 ("mixup", new(new NumberKind(false, Bounds.Probability))),
@@ -91,7 +91,7 @@ internal static class SpecSchema
                     ["adam"] = AdamArguments,
                     ["adamw"] = AdamArguments,
                 }))),
-                ("loss", new(new OptionKind("bce", "ce"))),
+                ("loss", new(new OptionKind(LanguageWords.All<LossKind>()))),
                 ("batch", new(CountUpTo(65536))),
                 ("epochs", new(CountUpTo(MaxEpochs))),
                 ("accumulation", new(CountUpTo(65536))),
@@ -106,6 +106,7 @@ internal static class SpecSchema
                     ["plateau"] = new Parameter[] { new("patience", new NumberKind(true, Bounds.Between(0, MaxEpochs))), new("factor", new NumberKind(false, PlateauFactor)) },
                 }))),
                 ("wa", new(new OrOffKind(new RangeKind(Bounds.Between(1, MaxEpochs))))),
+                ("keep_checkpoints", new(new NumberKind(true, Bounds.Between(0, MaxEpochs)))),
                 ("seed", new(new NumberKind(true, Bounds.AtLeast(0))))),
             ["evaluation"] = Block(
                 ("metrics", new(new ListKind(new OptionKind(Metrics), Metrics.Length))),

@@ -49,7 +49,7 @@ public static class DiagnosticCatalog
     /// <summary>AST0021: the main metric is not among the reported metrics.</summary>
     public static readonly DiagnosticDescriptor MainMetricNotReported = Error("AST0021", "Main metric not reported");
     /// <summary>AST0022: folds are listed but the datafiles do not vary with them.</summary>
-    public static readonly DiagnosticDescriptor FoldsWithoutPlaceholder = Warning("AST0022", "Folds without {fold} placeholder");
+    public static readonly DiagnosticDescriptor FoldsWithoutPlaceholder = Error("AST0022", "Folds without {fold} placeholder");
     /// <summary>AST0023: two specs compiled together declare the same experiment (reported by the source generator).</summary>
     public static readonly DiagnosticDescriptor DuplicateExperimentName = Error("AST0023", "Duplicate experiment name");
     /// <summary>AST0024: a data file the spec names (datafile, label CSV, sample weights, checkpoint) does not exist yet.</summary>

@@ -10,7 +10,7 @@ namespace AstDsl.Dsl.Inference;
 public static class ShapeInference
 {
     /// <summary>Shapes of <paramref name="model"/>. Throws <see cref="OverflowException"/> for models too large to count in 64 bits.</summary>
-    public static ShapeInfo Infer(ModelSpec model)
+    public static ShapeInfo Infer(AstOptions model)
     {
         checked
         {
@@ -23,7 +23,7 @@ public static class ShapeInference
     }
 
     /// <summary>Trainable parameters, term by term as the official state dict.</summary>
-    public static long Parameters(ModelSpec model, int tokenCount)
+    public static long Parameters(AstOptions model, int tokenCount)
     {
         checked
         {
@@ -41,7 +41,7 @@ public static class ShapeInference
     }
 
     /// <summary>Forward FLOPs for one clip (2 per multiply-add).</summary>
-    public static long Flops(ModelSpec model, int patchCount, int tokenCount)
+    public static long Flops(AstOptions model, int patchCount, int tokenCount)
     {
         checked
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AstDsl.Dsl.Binding;
 using AstDsl.Dsl.Diagnostics;
 using AstDsl.Dsl.Loading;
@@ -13,7 +12,7 @@ namespace AstDsl.Dsl.Resolving;
 /// </summary>
 internal static class DataFileRules
 {
-    public static void Check(BoundSpec spec, string specPath, DataSpec data, PretrainSpec pretrain, Func<string, bool> fileExists, BindContext context)
+    public static void Check(BoundSpec spec, string specPath, DataSettings data, PretrainSettings pretrain, Func<string, bool> fileExists, BindContext context)
     {
         var folds = data.Folds.Count == 0 ? new int?[] { null } : data.Folds.Select(fold => (int?)fold).ToArray();
         CheckFolds(spec, "data.train", data.TrainFile, folds, specPath, fileExists, context);
@@ -28,7 +27,7 @@ internal static class DataFileRules
     {
         if (path.Length == 0) return;
         var missing = folds
-            .Select(fold => fold is { } number ? path.Replace(TrainingRules.FoldPlaceholder, number.ToString(CultureInfo.InvariantCulture)) : path)
+            .Select(fold => fold is { } number ? FoldPlaceholder.Substitute(path, number) : path)
             .Distinct()
             .Select(written => SpecPaths.Resolve(specPath, written))
             .Where(resolved => !fileExists(resolved))

@@ -7,7 +7,7 @@ namespace AstDsl.Dsl.Resolving;
 /// <summary>Checks that the front end can run: frames of whole samples, a bounded input, masks that fit it.</summary>
 internal static class FeatureRules
 {
-    public static void Check(BoundSpec spec, FeatureSpec features, AugmentSpec augment, BindContext context)
+    public static void Check(BoundSpec spec, FeatureSettings features, AugmentSettings augment, BindContext context)
     {
         if (!spec.AnyRejected("features.sample_rate", "features.frame_length", "features.frame_shift"))
             CheckFrames(spec, features, context);
@@ -24,7 +24,7 @@ internal static class FeatureRules
     }
 
     /// <summary>Kaldi frames as the runtime cuts them: int(rate * ms / 1000) samples, a window of 2 or more, a hop of 1 or more.</summary>
-    private static void CheckFrames(BoundSpec spec, FeatureSpec features, BindContext context)
+    private static void CheckFrames(BoundSpec spec, FeatureSettings features, BindContext context)
     {
         static long Samples(int rate, double ms) => (long)(rate * ms * 0.001);
         var rate = features.SampleRate;

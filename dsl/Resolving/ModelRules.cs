@@ -1,13 +1,12 @@
 using AstDsl.Dsl.Binding;
 using AstDsl.Dsl.Diagnostics;
-using AstDsl.Dsl.Resolved;
 
 namespace AstDsl.Dsl.Resolving;
 
 /// <summary>Checks that involve several model and feature fields at once.</summary>
 internal static class ModelRules
 {
-    public static void Check(BoundSpec spec, ModelSpec model, PretrainSpec pretrain, BindContext context)
+    public static void Check(BoundSpec spec, AstOptions model, PretrainSettings pretrain, BindContext context)
     {
         if (spec.Pair("model.patch") is { } patch && patch.First != patch.Second)
             context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("model.patch"),
@@ -27,7 +26,7 @@ internal static class ModelRules
         CheckPretrain(spec, model, pretrain, context);
     }
 
-    private static void CheckInput(BoundSpec spec, ModelSpec model, BindContext context)
+    private static void CheckInput(BoundSpec spec, AstOptions model, BindContext context)
     {
         if (spec.Pair("model.input") is { } input && (input.First != model.InputFDim || input.Second != model.InputTDim))
             context.Report(DiagnosticCatalog.InputMismatch, spec.SpanOf("model.input"),
@@ -40,17 +39,17 @@ internal static class ModelRules
                 $"target length {model.InputTDim} frames is shorter than one patch ({model.PatchSize}); use at least {model.PatchSize} frames or a smaller patch");
     }
 
-    private static void CheckPretrain(BoundSpec spec, ModelSpec model, PretrainSpec pretrain, BindContext context)
+    private static void CheckPretrain(BoundSpec spec, AstOptions model, PretrainSettings pretrain, BindContext context)
     {
         var expected = pretrain.Kind switch
         {
-            "audioset" => SizePresets.AudioSetCheckpointWidth,
-            "imagenet" when pretrain.CheckpointPath is not null => SizePresets.WidthFromCheckpointName(pretrain.CheckpointPath),
+            PretrainKind.AudioSet => SizePresets.AudioSetCheckpointWidth,
+            PretrainKind.ImageNet when pretrain.CheckpointPath is not null => SizePresets.WidthFromCheckpointName(pretrain.CheckpointPath),
             _ => null,
         };
         if (expected is { } width && width != model.Width)
         {
-            var source = pretrain.Kind == "audioset" ? "AudioSet AST checkpoints are base384" : $"'{pretrain.CheckpointPath}' names a";
+            var source = pretrain.Kind == PretrainKind.AudioSet ? "AudioSet AST checkpoints are base384" : $"'{pretrain.CheckpointPath}' names a";
             context.Report(DiagnosticCatalog.PretrainWidthMismatch, spec.SpanOf("model.pretrain"),
                 $"{source} width-{width} model but the model is {model.Width} wide; set `size` to a preset of width {width} or use another checkpoint");
         }

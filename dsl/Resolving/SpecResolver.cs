@@ -1,124 +1,167 @@
 using AstDsl.Dsl.Binding;
-using AstDsl.Dsl.Resolved;
 using AstDsl.Dsl.Text;
 
 namespace AstDsl.Dsl.Resolving;
 
 /// <summary>
-/// Turns bound fields into the typed sections, filling every absent field with its default. The defaults are the
-/// official AST code's (run.py, dataloader.py, egs/audioset/run.sh).
+/// Turns bound fields into the experiment contract (<c>AstDsl.Contract</c>). An absent field keeps the contract
+/// record's default, so every default lives in exactly one place: the contract (the official AST code's values).
+/// Lists are <see cref="ValueList{T}"/> so resolved specs compare by value (the generator's incremental cache).
 /// </summary>
 internal static class SpecResolver
 {
-    public static FeatureSpec Features(BoundSpec spec)
+    public static FeatureSettings Features(BoundSpec spec)
     {
-        var shift = spec.Real("features.frame_shift", 10);
-        return new FeatureSpec(
-            SampleRate: spec.Int("features.sample_rate", 16000),
-            MelBins: spec.Int("features.mel_bins", 128),
-            FrameLengthMs: spec.Real("features.frame_length", 25),
-            FrameShiftMs: shift,
-            TargetLength: TargetLength(spec, shift),
-            NormMean: spec.Real("features.mean", -4.2677393),
-            NormStd: spec.Real("features.std", 4.5689974),
-            Window: spec.Option("features.window", "hanning"),
-            Downmix: spec.Switch("features.downmix", false),
-            Resample: spec.Switch("features.resample", false));
+        var d = new FeatureSettings();
+        var shift = spec.Real("features.frame_shift", d.FrameShiftMs);
+        return new FeatureSettings
+        {
+            SampleRate = spec.Int("features.sample_rate", d.SampleRate),
+            MelBins = spec.Int("features.mel_bins", d.MelBins),
+            FrameLengthMs = spec.Real("features.frame_length", d.FrameLengthMs),
+            FrameShiftMs = shift,
+            TargetLength = TargetLength(spec, shift, d.TargetLength),
+            NormMean = spec.Real("features.mean", d.NormMean),
+            NormStd = spec.Real("features.std", d.NormStd),
+            Window = spec.Word("features.window", d.Window),
+            Downmix = spec.Switch("features.downmix", d.Downmix),
+            Resample = spec.Switch("features.resample", d.Resample),
+        };
     }
 
-    public static ModelSpec Model(BoundSpec spec, FeatureSpec features)
+    public static AstOptions Model(BoundSpec spec, FeatureSettings features)
     {
-        var size = spec.Option("model.size", "base384");
+        var d = new AstOptions();
+        var size = spec.Word("model.size", d.Size);
         var preset = SizePresets.Of(size);
-        var backbone = (Width: spec.Int("model.width", preset.Width), Depth: spec.Int("model.depth", preset.Depth), Heads: spec.Int("model.heads", preset.Heads));
-        var patch = spec.Pair("model.patch") ?? (16, 16);
-        var stride = spec.Pair("model.stride") ?? (10, 10);
-        return new ModelSpec(
+        var width = spec.Int("model.width", preset.Width);
+        var depth = spec.Int("model.depth", preset.Depth);
+        var heads = spec.Int("model.heads", preset.Heads);
+        var patch = spec.Pair("model.patch") ?? (d.PatchSize, d.PatchSize);
+        var stride = spec.Pair("model.stride") ?? (d.FStride, d.TStride);
+        return new AstOptions
+        {
             // An overridden backbone is no longer the preset; saying so keeps `astc show` honest.
-            Size: backbone == preset ? size : "custom",
-            Width: backbone.Width,
-            Depth: backbone.Depth,
-            Heads: backbone.Heads,
-            MlpRatio: spec.Int("model.mlp_ratio", 4),
-            PatchSize: patch.First,
-            FStride: stride.First,
-            TStride: stride.Second,
-            InputFDim: features.MelBins,
-            InputTDim: features.TargetLength,
-            DistillationToken: spec.Option("model.tokens", "distilled") == "distilled",
-            LabelCount: spec.Int("model.labels", 1),
-            DropRate: spec.Real("model.dropout", 0),
-            AttentionDropRate: spec.Real("model.attention_dropout", 0));
+            Size = SizePresets.Classify(size, width, depth, heads),
+            Width = width,
+            Depth = depth,
+            Heads = heads,
+            MlpRatio = spec.Int("model.mlp_ratio", d.MlpRatio),
+            PatchSize = patch.First,
+            FStride = stride.First,
+            TStride = stride.Second,
+            InputFDim = features.MelBins,
+            InputTDim = features.TargetLength,
+            DistillationToken = spec.Option("model.tokens", "distilled") == "distilled",
+            LabelCount = spec.Int("model.labels", 1),
+            DropRate = spec.Real("model.dropout", d.DropRate),
+            AttentionDropRate = spec.Real("model.attention_dropout", d.AttentionDropRate),
+        };
     }
 
-    public static PretrainSpec Pretrain(BoundSpec spec)
+    public static PretrainSettings Pretrain(BoundSpec spec) =>
+        spec.Choice("model.pretrain") is { } choice
+            ? new PretrainSettings { Kind = LanguageWords.Parse<PretrainKind>(choice.Variant), CheckpointPath = choice.Text("path") }
+            : new PretrainSettings();
+
+    public static DataSettings Data(BoundSpec spec)
     {
-        var choice = spec.Choice("model.pretrain");
-        return choice is null ? new PretrainSpec("none", null) : new PretrainSpec(choice.Variant, choice.Text("path"));
+        var d = new DataSettings();
+        return new DataSettings
+        {
+            TrainFile = spec.Text("data.train") ?? d.TrainFile,
+            EvalFile = spec.Text("data.eval") ?? d.EvalFile,
+            LabelCsv = spec.Text("data.label_csv") ?? d.LabelCsv,
+            SampleWeightFile = spec.Text("data.sample_weights"),
+            Folds = spec.Find("data.folds")?.Value is ValueList<object> folds
+                ? folds.Cast<Measure>().Select(fold => (int)fold.Value).ToValueList()
+                : ValueList<int>.Empty,
+            OnBadFile = spec.Word("data.on_bad_file", d.OnBadFile),
+            Workers = spec.Int("data.workers", d.Workers),
+        };
     }
 
-    public static DataSpec Data(BoundSpec spec) => new(
-        TrainFile: spec.Text("data.train") ?? "",
-        EvalFile: spec.Text("data.eval") ?? "",
-        LabelCsv: spec.Text("data.label_csv") ?? "",
-        SampleWeightFile: spec.Text("data.sample_weights"),
-        Folds: spec.Find("data.folds")?.Value is ValueList<object> folds
-            ? folds.Cast<Measure>().Select(fold => (int)fold.Value).ToValueList()
-            : ValueList<int>.Empty,
-        OnBadFile: spec.Option("data.on_bad_file", "fail"),
-        Workers: spec.Int("data.workers", 0));
-
-    public static AugmentSpec Augment(BoundSpec spec) => new(
-        Mixup: spec.Real("augment.mixup", 0),
-        FreqMask: spec.Int("augment.freqm", 0),
-        TimeMask: spec.Int("augment.timem", 0),
-        Noise: spec.Switch("augment.noise", false),
-        LabelSmoothing: spec.Real("augment.label_smoothing", 0));
-
-    public static TrainSpec Train(BoundSpec spec)
+    public static AugmentSettings Augment(BoundSpec spec)
     {
-        var optimizer = spec.Choice("train.optimizer");
-        var betas = optimizer?.Reals("betas") ?? new[] { 0.95, 0.999 };
-        var schedule = spec.Choice("train.schedule");
+        var d = new AugmentSettings();
+        return new AugmentSettings
+        {
+            Mixup = spec.Real("augment.mixup", d.Mixup),
+            FreqMask = spec.Int("augment.freqm", d.FreqMask),
+            TimeMask = spec.Int("augment.timem", d.TimeMask),
+            Noise = spec.Switch("augment.noise", d.Noise),
+            LabelSmoothing = spec.Real("augment.label_smoothing", d.LabelSmoothing),
+        };
+    }
+
+    public static TrainSettings Train(BoundSpec spec)
+    {
+        var d = new TrainSettings();
         var averaging = spec.Find("train.wa")?.Value as ValueTuple<int, int>?;
-        return new TrainSpec(
-            Optimizer: new OptimizerSpec(
-                optimizer?.Variant ?? "adam",
-                optimizer?.Real("lr", 1e-5) ?? 1e-5,
-                betas[0],
-                betas[1],
-                optimizer?.Real("weight_decay", 5e-7) ?? 5e-7),
-            Loss: spec.Option("train.loss", "bce"),
-            BatchSize: spec.Int("train.batch", 12),
-            Epochs: spec.Int("train.epochs", 5),
-            AccumulationSteps: spec.Int("train.accumulation", 1),
-            ClipNorm: spec.Find("train.clip")?.Value is Measure clip ? clip.Value : null,
-            Warmup: spec.Switch("train.warmup", true),
-            WarmupSteps: spec.Int("train.warmup_steps", 1000),
-            WarmupInterval: spec.Int("train.warmup_interval", 50),
-            Schedule: new ScheduleSpec(
-                schedule?.Variant ?? "multistep",
-                schedule?.Int("start", 2) ?? 2,
-                schedule?.Int("step", 1) ?? 1,
-                schedule?.Real("gamma", 0.5) ?? 0.5,
-                schedule?.Int("patience", 2) ?? 2,
-                schedule?.Real("factor", 0.5) ?? 0.5),
-            WeightAveragingStart: averaging?.Item1,
-            WeightAveragingEnd: averaging?.Item2,
-            Seed: spec.Int("train.seed", 0));
+        var train = new TrainSettings
+        {
+            Optimizer = Optimizer(spec.Choice("train.optimizer"), d.Optimizer),
+            Loss = spec.Word("train.loss", d.Loss),
+            BatchSize = spec.Int("train.batch", d.BatchSize),
+            Epochs = spec.Int("train.epochs", d.Epochs),
+            AccumulationSteps = spec.Int("train.accumulation", d.AccumulationSteps),
+            ClipNorm = spec.Find("train.clip")?.Value is Measure clip ? clip.Value : d.ClipNorm,
+            Schedule = Schedule(spec, d.Schedule),
+            WeightAveraging = averaging,
+            Seed = spec.Int("train.seed", d.Seed),
+        };
+        // Unset, a run keeps exactly the epoch checkpoints weight averaging needs (none without it).
+        return train with { KeepCheckpoints = spec.Int("train.keep_checkpoints", CheckpointRetention.Required(train)) };
     }
 
-    public static EvaluationSpec Evaluation(BoundSpec spec) => new(
-        Metrics: spec.Find("evaluation.metrics")?.Value is ValueList<object> metrics
-            ? metrics.Cast<string>().ToValueList()
-            : SpecSchema.Metrics.ToValueList(),
-        MainMetric: spec.Option("evaluation.main", "mAP"),
-        Ensemble: spec.Switch("evaluation.ensemble", false));
+    public static EvaluationSettings Evaluation(BoundSpec spec)
+    {
+        var d = new EvaluationSettings();
+        return new EvaluationSettings
+        {
+            Metrics = spec.Find("evaluation.metrics")?.Value is ValueList<object> metrics
+                ? metrics.Cast<string>().ToValueList()
+                : d.Metrics.ToValueList(),
+            MainMetric = spec.Option("evaluation.main", d.MainMetric),
+            Ensemble = spec.Switch("evaluation.ensemble", d.Ensemble),
+        };
+    }
+
+    private static OptimizerSettings Optimizer(Choice? optimizer, OptimizerSettings d)
+    {
+        if (optimizer is null) return d;
+        var betas = optimizer.Reals("betas") ?? new[] { d.Beta1, d.Beta2 };
+        return new OptimizerSettings
+        {
+            Kind = LanguageWords.Parse<OptimizerKind>(optimizer.Variant),
+            LearningRate = optimizer.Real("lr", d.LearningRate),
+            Beta1 = betas[0],
+            Beta2 = betas[1],
+            WeightDecay = optimizer.Real("weight_decay", d.WeightDecay),
+        };
+    }
+
+    private static ScheduleSettings Schedule(BoundSpec spec, ScheduleSettings d)
+    {
+        var schedule = spec.Choice("train.schedule");
+        return new ScheduleSettings
+        {
+            Warmup = spec.Switch("train.warmup", d.Warmup),
+            WarmupSteps = spec.Int("train.warmup_steps", d.WarmupSteps),
+            WarmupInterval = spec.Int("train.warmup_interval", d.WarmupInterval),
+            Kind = schedule is null ? d.Kind : LanguageWords.Parse<ScheduleKind>(schedule.Variant),
+            DecayStart = schedule?.Int("start", d.DecayStart) ?? d.DecayStart,
+            DecayStep = schedule?.Int("step", d.DecayStep) ?? d.DecayStep,
+            Gamma = schedule?.Real("gamma", d.Gamma) ?? d.Gamma,
+            Patience = schedule?.Int("patience", d.Patience) ?? d.Patience,
+            PlateauFactor = schedule?.Real("factor", d.PlateauFactor) ?? d.PlateauFactor,
+        };
+    }
 
     /// <summary>Frames, or a duration divided by the frame shift (rounded), so <c>10 s</c> at 10 ms is 1000 frames.</summary>
-    private static int TargetLength(BoundSpec spec, double shiftMs) =>
+    private static int TargetLength(BoundSpec spec, double shiftMs, int fallback) =>
         spec.Find("features.target_length")?.Value is Measure length
             // Clamped so an absurd duration stays a number FeatureRules can report instead of wrapping around.
             ? (int)Math.Min(length.Dimension == Units.Time ? Math.Round(length.Value / shiftMs) : length.Value, int.MaxValue)
-            : 1024;
+            : fallback;
 }

@@ -1,24 +1,21 @@
 using AstDsl.Dsl.Binding;
 using AstDsl.Dsl.Diagnostics;
-using AstDsl.Dsl.Resolved;
 
 namespace AstDsl.Dsl.Resolving;
 
-/// <summary>Checks across the data, training and evaluation sections.</summary>
+/// <summary>Checks across the data, training and evaluation sections; the rules the runtime shares live in the contract.</summary>
 internal static class TrainingRules
 {
-    public const string FoldPlaceholder = "{fold}";
-
-    public static void Check(BoundSpec spec, DataSpec data, TrainSpec train, EvaluationSpec evaluation, BindContext context)
+    public static void Check(BoundSpec spec, DataSettings data, TrainSettings train, EvaluationSettings evaluation, BindContext context)
     {
-        if (train.WeightAveragingEnd is { } end && end > train.Epochs)
-            context.Report(DiagnosticCatalog.InvalidRange, spec.SpanOf("train.wa"),
-                $"weight averaging ends at epoch {end} but training has {train.Epochs} epochs; end the range at {train.Epochs} or train longer");
+        if (CheckpointRetention.WeightAveragingProblem(train, train.Epochs) is { } averaging)
+            context.Report(DiagnosticCatalog.InvalidRange, spec.SpanOf("train.wa"), averaging);
+        else if (CheckpointRetention.RetentionProblem(train) is { } retention)
+            context.Report(DiagnosticCatalog.InvalidRange, spec.SpanOf("train.keep_checkpoints", "train.wa"), retention);
         if (!evaluation.Metrics.Contains(evaluation.MainMetric))
             context.Report(DiagnosticCatalog.MainMetricNotReported, spec.SpanOf("evaluation.main", "evaluation.metrics"),
                 $"main metric '{evaluation.MainMetric}' is not in metrics [{string.Join(", ", evaluation.Metrics)}]; add it to the list");
-        if (data.Folds.Count > 0 && !data.TrainFile.Contains(FoldPlaceholder) && !data.EvalFile.Contains(FoldPlaceholder))
-            context.Report(DiagnosticCatalog.FoldsWithoutPlaceholder, spec.SpanOf("data.folds"),
-                $"folds are listed but neither datafile contains {FoldPlaceholder}, so every fold trains on the same split; write e.g. \"train_{FoldPlaceholder}.json\"");
+        if (FoldPlaceholder.Problem(data) is { } folds)
+            context.Report(DiagnosticCatalog.FoldsWithoutPlaceholder, spec.SpanOf("data.folds", "data.train", "data.eval"), folds);
     }
 }

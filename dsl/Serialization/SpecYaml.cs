@@ -4,8 +4,9 @@ using YamlDotNet.Serialization;
 namespace AstDsl.Dsl.Serialization;
 
 /// <summary>
-/// The resolved spec as YAML (<c>astc show</c>, and stored with every run), with the language's field names so a
-/// reader can match it to the spec.
+/// The resolved spec as YAML (<c>astc show</c>, and stored with every run), keyed exactly as the language: every block
+/// and field name, option words and call arguments (<c>schedule: {kind: multistep, start: 2, ...}</c>) are the ones a
+/// spec writes, so a reader can match it to the spec. Inferred values live under <c>shapes</c>.
 /// </summary>
 public static class SpecYaml
 {
@@ -42,52 +43,54 @@ public static class SpecYaml
         },
     };
 
-    private static Dictionary<string, object?> Features(FeatureSpec f) => new()
+    // Units are the language's base units: Hz, ms, frames.
+    private static Dictionary<string, object?> Features(FeatureSettings f) => new()
     {
-        ["sample_rate_hz"] = f.SampleRate,
+        ["sample_rate"] = f.SampleRate,
         ["mel_bins"] = f.MelBins,
-        ["frame_length_ms"] = f.FrameLengthMs,
-        ["frame_shift_ms"] = f.FrameShiftMs,
-        ["target_length_frames"] = f.TargetLength,
+        ["frame_length"] = f.FrameLengthMs,
+        ["frame_shift"] = f.FrameShiftMs,
+        ["target_length"] = f.TargetLength,
         ["mean"] = f.NormMean,
         ["std"] = f.NormStd,
-        ["window"] = f.Window,
+        ["window"] = LanguageWords.Of(f.Window),
         ["downmix"] = f.Downmix,
         ["resample"] = f.Resample,
     };
 
-    private static Dictionary<string, object?> Model(ModelSpec m, PretrainSpec pretrain) => new()
+    private static Dictionary<string, object?> Model(AstOptions m, PretrainSettings pretrain) => new()
     {
-        ["size"] = m.Size,
+        ["size"] = LanguageWords.Of(m.Size),
         ["width"] = m.Width,
         ["depth"] = m.Depth,
         ["heads"] = m.Heads,
         ["mlp_ratio"] = m.MlpRatio,
         ["patch"] = m.PatchSize,
-        ["fstride"] = m.FStride,
-        ["tstride"] = m.TStride,
-        ["input_fdim"] = m.InputFDim,
-        ["input_tdim"] = m.InputTDim,
+        ["stride"] = new List<int> { m.FStride, m.TStride },
+        ["input"] = new List<int> { m.InputFDim, m.InputTDim },
         ["tokens"] = m.DistillationToken ? "distilled" : "cls",
         ["labels"] = m.LabelCount,
         ["dropout"] = m.DropRate,
         ["attention_dropout"] = m.AttentionDropRate,
-        ["pretrain"] = pretrain.Kind,
-        ["pretrain_path"] = pretrain.CheckpointPath,
+        ["pretrain"] = new Dictionary<string, object?>
+        {
+            ["kind"] = LanguageWords.Of(pretrain.Kind),
+            ["path"] = pretrain.CheckpointPath,
+        },
     };
 
-    private static Dictionary<string, object?> Data(DataSpec d) => new()
+    private static Dictionary<string, object?> Data(DataSettings d) => new()
     {
         ["train"] = d.TrainFile,
         ["eval"] = d.EvalFile,
         ["label_csv"] = d.LabelCsv,
         ["sample_weights"] = d.SampleWeightFile,
         ["folds"] = d.Folds.ToList(),
-        ["on_bad_file"] = d.OnBadFile,
+        ["on_bad_file"] = LanguageWords.Of(d.OnBadFile),
         ["workers"] = d.Workers,
     };
 
-    private static Dictionary<string, object?> Augment(AugmentSpec a) => new()
+    private static Dictionary<string, object?> Augment(AugmentSettings a) => new()
     {
         ["mixup"] = a.Mixup,
         ["freqm"] = a.FreqMask,
@@ -96,28 +99,34 @@ public static class SpecYaml
         ["label_smoothing"] = a.LabelSmoothing,
     };
 
-    private static Dictionary<string, object?> Train(TrainSpec t) => new()
+    private static Dictionary<string, object?> Train(TrainSettings t) => new()
     {
-        ["optimizer"] = t.Optimizer.Name,
-        ["lr"] = t.Optimizer.LearningRate,
-        ["betas"] = new List<double> { t.Optimizer.Beta1, t.Optimizer.Beta2 },
-        ["weight_decay"] = t.Optimizer.WeightDecay,
-        ["loss"] = t.Loss,
+        ["optimizer"] = new Dictionary<string, object?>
+        {
+            ["kind"] = LanguageWords.Of(t.Optimizer.Kind),
+            ["lr"] = t.Optimizer.LearningRate,
+            ["betas"] = new List<double> { t.Optimizer.Beta1, t.Optimizer.Beta2 },
+            ["weight_decay"] = t.Optimizer.WeightDecay,
+        },
+        ["loss"] = LanguageWords.Of(t.Loss),
         ["batch"] = t.BatchSize,
         ["epochs"] = t.Epochs,
         ["accumulation"] = t.AccumulationSteps,
         ["clip"] = t.ClipNorm,
-        ["warmup"] = t.Warmup,
-        ["warmup_steps"] = t.WarmupSteps,
-        ["warmup_interval"] = t.WarmupInterval,
-        ["schedule"] = t.Schedule.Kind,
-        ["schedule_start"] = t.Schedule.DecayStart,
-        ["schedule_step"] = t.Schedule.DecayStep,
-        ["schedule_gamma"] = t.Schedule.Gamma,
-        ["schedule_patience"] = t.Schedule.Patience,
-        ["schedule_factor"] = t.Schedule.PlateauFactor,
-        ["wa_start"] = t.WeightAveragingStart,
-        ["wa_end"] = t.WeightAveragingEnd,
+        ["warmup"] = t.Schedule.Warmup,
+        ["warmup_steps"] = t.Schedule.WarmupSteps,
+        ["warmup_interval"] = t.Schedule.WarmupInterval,
+        ["schedule"] = Schedule(t.Schedule),
+        ["wa"] = t.WeightAveraging is { } range ? new List<int> { range.Start, range.End } : null,
+        ["keep_checkpoints"] = t.KeepCheckpoints,
         ["seed"] = t.Seed,
+    };
+
+    // Only the arguments of the chosen schedule, as the spec would write the call.
+    private static Dictionary<string, object?> Schedule(ScheduleSettings s) => s.Kind switch
+    {
+        ScheduleKind.MultiStep => new() { ["kind"] = LanguageWords.Of(s.Kind), ["start"] = s.DecayStart, ["step"] = s.DecayStep, ["gamma"] = s.Gamma },
+        ScheduleKind.Plateau => new() { ["kind"] = LanguageWords.Of(s.Kind), ["patience"] = s.Patience, ["factor"] = s.PlateauFactor },
+        _ => new() { ["kind"] = LanguageWords.Of(s.Kind) },
     };
 }

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Features;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;

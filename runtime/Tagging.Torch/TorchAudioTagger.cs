@@ -1,7 +1,7 @@
 using AstDsl.Audio.Features;
 using AstDsl.Audio.Wav;
-using AstDsl.Model;
-using AstDsl.Model.Devices;
+using AstDsl.Network;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Evaluation;

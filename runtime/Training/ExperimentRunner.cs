@@ -1,6 +1,6 @@
 using System.Globalization;
-using AstDsl.Model;
-using AstDsl.Model.Devices;
+using AstDsl.Network;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
@@ -23,7 +23,7 @@ public static class ExperimentRunner
     /// Runs <paramref name="definition"/>; continues <see cref="RunOptions.ResumeFrom"/> when it is set. Progress goes to
     /// <paramref name="reporter"/> (the caller chooses the display; null reports nothing).
     /// </summary>
-    public static RunResult Run(ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    public static RunResult Run(ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         IProgressReporter? reporter = null, CancellationToken cancel = default)
     {
         if (options.ResumeFrom is { } existing) return Resume(existing, definition, createModel, options, reporter, cancel);
@@ -32,7 +32,7 @@ public static class ExperimentRunner
     }
 
     /// <summary>Continues the run in <paramref name="runDirectory"/> (model, optimiser, schedule, RNG and progress from its last checkpoint).</summary>
-    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    public static RunResult Resume(string runDirectory, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         IProgressReporter? reporter = null, CancellationToken cancel = default) =>
         Execute(() => OpenForResume(runDirectory, definition, options, reporter ?? SilentProgressReporter.Instance),
             definition, createModel, options, resume: true, reporter, cancel);
@@ -46,7 +46,7 @@ public static class ExperimentRunner
     }
 
     // The data is checked before the run folder is made, so a typo in a path leaves no empty run behind.
-    private static RunResult Execute(Func<RunDirectory> openRun, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    private static RunResult Execute(Func<RunDirectory> openRun, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         bool resume, IProgressReporter? reporter, CancellationToken cancel)
     {
         reporter ??= SilentProgressReporter.Instance;
@@ -67,7 +67,7 @@ public static class ExperimentRunner
         }
     }
 
-    private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
     {
         using var data = ExperimentData.Open(definition);
@@ -84,7 +84,7 @@ public static class ExperimentRunner
         return skipped.Length == 0 ? result : result with { Warnings = result.Warnings.Concat(skipped).ToArray() };
     }
 
-    private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstModel> createModel, RunOptions options,
+    private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
     {
         var folds = new List<RunResult>();
@@ -104,11 +104,12 @@ public static class ExperimentRunner
             BestMetric = folds.Average(f => f.BestMetric),
             FinalMetrics = folds[0].FinalMetrics.Keys.ToDictionary(k => k, k => folds.Average(f => f.FinalMetrics[k])),
             Folds = folds,
-            FoldMeanAccuracy = folds.Average(f => f.FinalMetrics["acc"]),
+            // The official ESC-50 recipe reports mean accuracy; a spec that does not list acc gets none.
+            FoldMeanAccuracy = folds[0].FinalMetrics.ContainsKey(MetricNames.Accuracy) ? folds.Average(f => f.FinalMetrics[MetricNames.Accuracy]) : null,
             Warnings = folds.SelectMany(f => f.Warnings).Distinct().ToArray(),
         };
         RunReport.Write(run, definition, result);
-        reporter.Message(FormattableString.Invariant($"cross-validation over {folds.Count} folds: mean accuracy {result.FoldMeanAccuracy:F4}"));
+        reporter.Message(FormattableString.Invariant($"cross-validation over {folds.Count} folds: mean {string.Join(", ", result.FinalMetrics.Select(kv => $"{kv.Key} {kv.Value:F4}"))}"));
         return result;
     }
 }

@@ -1,5 +1,5 @@
-using AstDsl.Model;
-using AstDsl.Model.Checkpoints;
+using AstDsl.Network;
+using AstDsl.Network.Checkpoints;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Errors;
 using Xunit;

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Wav;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Experiments;
 using static TorchSharp.torch;

@@ -1,4 +1,4 @@
-using AstDsl.Model.Tests;
+using AstDsl.Network.Tests;
 using Xunit;
 
 namespace AstDsl.Export.Tests;

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Features;
-using AstDsl.Model.Tests;
+using AstDsl.Network.Tests;
 using AstDsl.TestSupport;
 using Xunit;
 using Xunit.Abstractions;

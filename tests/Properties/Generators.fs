@@ -5,6 +5,7 @@ open System
 open System.IO
 open AstDsl.Dsl.Syntax
 open AstDsl.Dsl.Text
+open AstDsl.Contract
 open FsCheck
 open FsCheck.FSharp
 

@@ -2,8 +2,7 @@
 module AstDsl.Properties.Tests.ShapeProperties
 
 open AstDsl.Dsl
-open AstDsl.Dsl.Resolved
-open AstDsl.Model
+open AstDsl.Network
 open AstDsl.Properties.Tests.Generators
 open FsCheck.FSharp
 open FsCheck.Xunit
@@ -11,17 +10,11 @@ open TorchSharp
 
 let private compile shape = nonNull (SpecCompiler.Compile(specText shape false, "shape.ast").Spec)
 
-let private options (m: ModelSpec) =
-    AstOptions(
-        LabelCount = m.LabelCount, InputFDim = m.InputFDim, InputTDim = m.InputTDim, PatchSize = m.PatchSize,
-        FStride = m.FStride, TStride = m.TStride, Width = m.Width, Depth = m.Depth, Heads = m.Heads,
-        MlpRatio = m.MlpRatio, DistillationToken = m.DistillationToken)
-
 [<Property>]
 let ``inferred grid and token count follow the official floor formula and AstOptions`` () =
     Prop.forAll (Arb.fromGen shapes) (fun shape ->
         let spec = compile shape
-        let o = options spec.Model
+        let o = spec.Model
         spec.Shapes.FDim = (shape.MelBins - shape.Patch) / shape.FStride + 1
         && spec.Shapes.TDim = (shape.Frames - shape.Patch) / shape.TStride + 1
         && (spec.Shapes.FDim, spec.Shapes.TDim, spec.Shapes.PatchCount, spec.Shapes.TokenCount) = (o.FDim, o.TDim, o.PatchCount, o.TokenCount))
@@ -30,7 +23,7 @@ let ``inferred grid and token count follow the official floor formula and AstOpt
 let ``parameter count and output shape equal the constructed AstModel's`` () =
     Prop.forAll (Arb.fromGen shapes) (fun shape ->
         let spec = compile shape
-        use model = new AstModel(options spec.Model)
+        use model = new AstModel(spec.Model)
         let parameters = model.parameters () |> Seq.sumBy (fun p -> p.numel ())
         use input = torch.randn (2L, int64 shape.Frames, int64 shape.MelBins)
         use output = model.forward input

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AstDsl.Audio.Features;
-using AstDsl.Model;
-using AstDsl.Model.Checkpoints;
-using AstDsl.Model.Transfer;
+using AstDsl.Network;
+using AstDsl.Network.Checkpoints;
+using AstDsl.Network.Transfer;
 using AstDsl.TestSupport;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
@@ -22,7 +22,7 @@ namespace AstDsl.Training.Tests;
 /// </summary>
 public sealed class CheckpointImportTests : IDisposable
 {
-    private static readonly AstOptions Sc128 = AstOptions.ForSize(AstSize.Tiny224, 35) with { InputTDim = 128 };
+    private static readonly AstOptions Sc128 = AstOptions.ForSize(ModelSize.Tiny224, 35) with { InputTDim = 128 };
 
     private readonly TempDirectory _dir = new();
 
@@ -55,7 +55,7 @@ public sealed class CheckpointImportTests : IDisposable
         var loaded = ModelSource.Load(path);
 
         var metadata = loaded.Metadata;
-        Assert.Equal(AstOptions.ForSize(AstSize.Tiny224, 527), metadata.Model);
+        Assert.Equal(AstOptions.ForSize(ModelSize.Tiny224, 527), metadata.Model);
         Assert.Equal(LossKind.Bce, metadata.Loss);
         Assert.Equal(new FeatureSettings(), metadata.Features);
         Assert.Equal(new[]

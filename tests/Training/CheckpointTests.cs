@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
@@ -122,7 +122,7 @@ public sealed class CheckpointTests
         var loaded = TrainingCheckpoint.Load(WriteWeights(temp));
         var exported = Path.Combine(temp.Path, "model.safetensors");
         loaded.ExportWeights(exported);
-        var roundTrip = Model.Checkpoints.StateDictFile.Read(exported);
+        var roundTrip = Network.Checkpoints.StateDictFile.Read(exported);
         var original = loaded.StateDict();
         Assert.Contains("mlp_head.1.weight", roundTrip.Keys);
         foreach (var (key, value) in original) TensorAssert.Equal(roundTrip[key], value, key);

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Demo;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Experiments;
 
 namespace AstDsl.Training.Tests;
@@ -41,8 +41,9 @@ public sealed class DemoRunFixture : IDisposable
         {
             Loss = LossKind.Bce, Epochs = epochs, BatchSize = 16, Seed = 11,
             Optimizer = new OptimizerSettings { LearningRate = 3e-3 },
-            Schedule = new ScheduleSettings { Kind = ScheduleKind.MultiStep, DecayStart = 5, DecayStep = 1, Gamma = 0.7 },
+            Schedule = new ScheduleSettings { Warmup = false, Kind = ScheduleKind.MultiStep, DecayStart = 5, DecayStep = 1, Gamma = 0.7 },
             WeightAveraging = (epochs - 2, epochs),
+            KeepCheckpoints = 3,
         },
         Evaluation = new EvaluationSettings { MainMetric = "mAP", Ensemble = true },
     };

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using System.Text.Json;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
@@ -35,6 +35,9 @@ public sealed class DemoRunTests(DemoRunFixture fixture, ITestOutputHelper outpu
                      "checkpoints/last.astckpt", "checkpoints/best.astckpt", "checkpoints/averaged.astckpt", "checkpoints/epoch-8.astckpt" })
             Assert.True(File.Exists(Path.Combine(dir, name)), $"{name} is missing from the run directory");
         Assert.Equal(fixture.Definition.ResolvedSpecYaml, File.ReadAllText(Path.Combine(dir, "spec.yaml")));
+        // keep_checkpoints = 3: epochs 6..8 (the averaged ones) stay, older epoch files are gone.
+        Assert.Equal(new[] { "epoch-6.astckpt", "epoch-7.astckpt", "epoch-8.astckpt" },
+            Directory.GetFiles(Path.Combine(dir, "checkpoints"), "epoch-*.astckpt").Select(Path.GetFileName).Order());
         var csv = File.ReadAllLines(Path.Combine(dir, "metrics.csv"));
         Assert.Equal(9, csv.Length);
         Assert.StartsWith("epoch,step,train_loss,eval_loss,lr,seconds,mAP,mAUC,d_prime,acc,ens_mAP", csv[0]);
@@ -107,7 +110,7 @@ public sealed class DemoRunTests(DemoRunFixture fixture, ITestOutputHelper outpu
         Assert.Equal(new[] { "fold-1", "fold-2" }, result.Folds.Select(f => Path.GetFileName(f.RunDirectory)));
         Assert.All(result.Folds, f => Assert.Single(f.History));
         Assert.Equal(result.Folds.Average(f => f.FinalMetrics["acc"]), result.FoldMeanAccuracy);
-        Assert.Contains("Mean accuracy over folds", File.ReadAllText(Path.Combine(result.RunDirectory, "report.md")));
+        Assert.Contains("Mean over folds", File.ReadAllText(Path.Combine(result.RunDirectory, "report.md")));
     }
 
     [Fact]

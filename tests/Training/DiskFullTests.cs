@@ -19,7 +19,9 @@ public sealed class DiskFullTests
         if (!File.Exists("/dev/full")) return; // Linux only; other systems have no always-full device
         using var temp = new TempDirectory();
         using var data = new TinyExperiment.Data(3, multiLabel: false, trainClips: 16, evalClips: 16);
-        var definition = TinyExperiment.Definition(3, LossKind.Ce, epochs: 2);
+        var tiny = TinyExperiment.Definition(3, LossKind.Ce, epochs: 2);
+        // Epoch checkpoints are kept (train.keep_checkpoints), so epoch 2's is the file the full disk refuses.
+        var definition = tiny with { Train = tiny.Train with { KeepCheckpoints = 2 } };
         var run = RunDirectory.Create(temp.Path, "full", DateTime.UtcNow, definition.ResolvedSpecYaml);
         File.CreateSymbolicLink(Path.Combine(run.CheckpointsDirectory, $"epoch-2.astckpt.tmp-{Environment.ProcessId}"), "/dev/full");
 

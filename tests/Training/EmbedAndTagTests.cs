@@ -1,6 +1,6 @@
 using Xunit;
 using AstDsl.Audio.Wav;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Inference;

@@ -67,11 +67,11 @@ public sealed class ReportTests
         using var temp = new TempDirectory();
         var metadata = new ModelMetadata { Experiment = "wa", Model = TinyExperiment.Model(2) };
         var paths = new List<string>();
-        var models = new List<Model.AstModel>();
+        var models = new List<Network.AstModel>();
         for (var i = 0; i < 3; i++)
         {
             TorchSharp.torch.manual_seed(i);
-            var model = new Model.AstModel(metadata.Model);
+            var model = new Network.AstModel(metadata.Model);
             models.Add(model);
             paths.Add(Path.Combine(temp.Path, $"epoch-{i}.astckpt"));
             TrainingCheckpoint.SaveWeights(paths[^1], model, metadata);

@@ -1,5 +1,5 @@
 using AstDsl.Audio.Demo;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Runs;

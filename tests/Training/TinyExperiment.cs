@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop;
@@ -27,7 +27,7 @@ internal static class TinyExperiment
         {
             Loss = loss, Epochs = epochs, BatchSize = 16, Seed = seed,
             Optimizer = new OptimizerSettings { LearningRate = lr },
-            Schedule = new ScheduleSettings { Kind = ScheduleKind.MultiStep, DecayStart = 2, DecayStep = 1, Gamma = 0.8 },
+            Schedule = new ScheduleSettings { Warmup = false, Kind = ScheduleKind.MultiStep, DecayStart = 2, DecayStep = 1, Gamma = 0.8 },
         },
         Evaluation = new EvaluationSettings { MainMetric = loss == LossKind.Ce ? "acc" : "mAP", Ensemble = true },
     };

@@ -19,7 +19,7 @@ internal sealed class ChoiceKind : ValueKind
     {
         var (variant, span, arguments) = value switch
         {
-            IdentifierSyntax identifier => (identifier.Name, identifier.Span, Text.ValueList<ArgumentSyntax>.Empty),
+            IdentifierSyntax identifier => (identifier.Name, identifier.Span, ValueList<ArgumentSyntax>.Empty),
             CallSyntax call => (call.Name, call.Span, call.Arguments),
             _ => (null, default, null),
         };

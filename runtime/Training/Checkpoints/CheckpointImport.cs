@@ -1,8 +1,8 @@
 using System.Globalization;
 using AstDsl.Audio.Data;
-using AstDsl.Model;
-using AstDsl.Model.Checkpoints;
-using AstDsl.Model.Transfer;
+using AstDsl.Network;
+using AstDsl.Network.Checkpoints;
+using AstDsl.Network.Transfer;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using AstDsl.Model;
-using AstDsl.Model.Checkpoints;
+using AstDsl.Network;
+using AstDsl.Network.Checkpoints;
 using AstDsl.Training.Experiments;
 
 namespace AstDsl.Training.Checkpoints;
@@ -56,8 +56,8 @@ public static class HuggingFaceExport
                       $"(official {shape.HeadLayerNormEps:G}), which moves logits by about 1e-5 relative. AstDsl reads the folder back with the official epsilons.");
         if (features.RemoveWaveformMean)
             notes.Add("ASTFeatureExtractor does not subtract the waveform mean as the official loader did for these weights; audio with a DC offset gets slightly different features there.");
-        if (!string.Equals(features.Window, "hanning", StringComparison.OrdinalIgnoreCase) || features.FrameShiftMs != 10 || features.FrameLengthMs != 25)
-            notes.Add($"the model was trained with a {features.Window} window, {features.FrameLengthMs} ms frames every {features.FrameShiftMs} ms; ASTFeatureExtractor uses hanning, 25 ms, 10 ms.");
+        if (features.Window != WindowKind.Hanning || features.FrameShiftMs != 10 || features.FrameLengthMs != 25)
+            notes.Add($"the model was trained with a {LanguageWords.Of(features.Window)} window, {features.FrameLengthMs} ms frames every {features.FrameShiftMs} ms; ASTFeatureExtractor uses hanning, 25 ms, 10 ms.");
         return notes;
     }
 }

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 
 namespace AstDsl.Training.Checkpoints;
 

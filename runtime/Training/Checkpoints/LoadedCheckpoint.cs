@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Loop;
 using AstDsl.Training.Optimization;
@@ -75,7 +75,7 @@ public sealed class LoadedCheckpoint
         var weights = StateDict();
         try
         {
-            Model.Checkpoints.StateDictFile.Write(path, weights);
+            Network.Checkpoints.StateDictFile.Write(path, weights);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Experiments;
 
 namespace AstDsl.Training.Checkpoints;

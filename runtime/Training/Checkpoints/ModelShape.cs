@@ -1,5 +1,5 @@
 using System.Globalization;
-using AstDsl.Model;
+using AstDsl.Network;
 
 namespace AstDsl.Training.Checkpoints;
 

@@ -10,7 +10,7 @@ public static class DataFileLocator
     /// <exception cref="DataFileException">Nothing is there, or a folder is.</exception>
     public static string Existing(ExperimentDefinition definition, string path, string setting)
     {
-        var full = ExperimentData.Resolve(definition, path, setting);
+        var full = ExperimentData.Resolve(definition, path);
         if (Directory.Exists(full))
             throw new DataFileException(setting, path, $"{full} is a directory, not a file; point {setting} at the file inside it.");
         if (!File.Exists(full))

@@ -28,10 +28,11 @@ public sealed class ExperimentData : IDisposable
     public IReadOnlyList<LabelInfo> Labels { get; }
 
     /// <summary>Opens the datafiles of <paramref name="definition"/>; paths resolve against its spec folder.</summary>
-    /// <exception cref="TrainingConfigurationException">Model and features disagree, or a path still holds <c>{fold}</c>.</exception>
+    /// <exception cref="TrainingConfigurationException">Model and features disagree, or the <c>{fold}</c> rule is broken.</exception>
     public static ExperimentData Open(ExperimentDefinition definition)
     {
         CheckShapes(definition);
+        if (FoldPlaceholder.Problem(definition.Data) is { } folds) throw new TrainingConfigurationException("data.folds", folds);
         var data = definition.Data;
         var labelCsv = DataFileLocator.Existing(definition, data.LabelCsv, "data.label_csv");
         var labels = LabelMap.Load(labelCsv);
@@ -45,7 +46,7 @@ public sealed class ExperimentData : IDisposable
             BatchSize = definition.Train.BatchSize,
             Seed = definition.Train.Seed,
             Workers = data.Workers > 0 ? data.Workers : Math.Max(1, Environment.ProcessorCount),
-            BadFiles = data.OnBadFile == Experiments.BadFilePolicy.Skip ? Audio.Data.BadFilePolicy.Skip : Audio.Data.BadFilePolicy.Fail,
+            BadFiles = data.OnBadFile,
             SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
         var train = new ClipDataset(trainEntries, labels.Count, pipeline, Augmentation(definition.Augment));
@@ -57,12 +58,8 @@ public sealed class ExperimentData : IDisposable
     }
 
     /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
-    public static string Resolve(ExperimentDefinition definition, string path, string setting)
-    {
-        if (path.Contains("{fold}", StringComparison.Ordinal))
-            throw new TrainingConfigurationException(setting, $"'{path}' still contains {{fold}}; list the folds in data.folds so each fold run substitutes it.");
-        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
-    }
+    public static string Resolve(ExperimentDefinition definition, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
 
     /// <summary>The official augmentation switches.</summary>
     public static AugmentOptions Augmentation(AugmentSettings augment) => new()

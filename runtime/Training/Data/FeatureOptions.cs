@@ -8,7 +8,7 @@ namespace AstDsl.Training.Data;
 public static class FeatureOptions
 {
     /// <summary>The clip pipeline options for <paramref name="features"/>.</summary>
-    /// <exception cref="TrainingConfigurationException">Unknown window name.</exception>
+    /// <exception cref="TrainingConfigurationException">A window the front end does not know.</exception>
     public static ClipPipelineOptions ToPipeline(FeatureSettings features) => new()
     {
         Fbank = FbankOptions.Official with
@@ -16,9 +16,13 @@ public static class FeatureOptions
             MelBins = features.MelBins,
             FrameLengthMs = features.FrameLengthMs,
             FrameShiftMs = features.FrameShiftMs,
-            Window = Enum.TryParse<WindowType>(features.Window, ignoreCase: true, out var window)
-                ? window
-                : throw new TrainingConfigurationException("features.window", $"unknown window '{features.Window}'; use hanning, hamming, povey, rectangular or blackman."),
+            Window = features.Window switch
+            {
+                WindowKind.Hanning => WindowType.Hanning,
+                WindowKind.Hamming => WindowType.Hamming,
+                WindowKind.Povey => WindowType.Povey,
+                _ => throw new TrainingConfigurationException("features.window", $"unknown window {features.Window}; use hanning, hamming or povey."),
+            },
         },
         TargetLength = features.TargetLength,
         Channels = features.Downmix ? ChannelPolicy.DownmixMono : ChannelPolicy.OfficialFirstChannel,

@@ -1,6 +1,6 @@
 using AstDsl.Audio.Data;
 using AstDsl.Audio.Features;
-using AstDsl.Model.Devices;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;

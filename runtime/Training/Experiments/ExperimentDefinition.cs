@@ -1,5 +1,3 @@
-using AstDsl.Model;
-
 namespace AstDsl.Training.Experiments;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 
 namespace AstDsl.Training.Experiments;
 
@@ -10,14 +10,17 @@ public interface IGeneratedExperiment
 {
     /// <summary>The spec's experiment name.</summary>
     string Name { get; }
-    /// <summary>Path of the spec the code was generated from, as the compiler saw it.</summary>
-    string SpecPath { get; }
     /// <summary>SHA-256 (hex) of the spec text and every spec it extends; tells whether the built code is stale.</summary>
     string SpecHash { get; }
-    /// <summary>The resolved experiment.</summary>
-    ExperimentDefinition Definition { get; }
+    /// <summary>
+    /// The resolved experiment for a spec in <paramref name="specDirectory"/>. Generated code holds no machine paths:
+    /// whoever loads the spec (the CLI) knows where it lies, and relative data paths resolve against that folder.
+    /// </summary>
+    /// <param name="specDirectory">Folder of the spec file being run.</param>
+    /// <param name="resolvedSpecYaml">The resolved spec as YAML, recording that spec's real path (stored in every run).</param>
+    ExperimentDefinition CreateDefinition(string specDirectory, string resolvedSpecYaml);
     /// <summary>A freshly initialised model of the spec's shape.</summary>
-    AstModel CreateModel();
+    AstNetwork CreateModel();
 }
 
 /// <summary>Marks a generated experiment class.</summary>

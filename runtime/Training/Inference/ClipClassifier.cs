@@ -1,8 +1,8 @@
 using AstDsl.Audio.Features;
 using AstDsl.Audio.Codecs;
 using AstDsl.Audio.Streaming;
-using AstDsl.Model;
-using AstDsl.Model.Devices;
+using AstDsl.Network;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Optimization;
@@ -19,7 +19,7 @@ namespace AstDsl.Training.Inference;
 /// </summary>
 public sealed class ClipClassifier : IDisposable
 {
-    private readonly AstModel _model;
+    private readonly AstNetwork _model;
     private readonly ClipPipeline _pipeline;
     private readonly Device _device;
 
@@ -38,7 +38,7 @@ public sealed class ClipClassifier : IDisposable
     public ModelMetadata Metadata { get; }
 
     /// <summary>The loaded model (for embeddings).</summary>
-    public AstModel Model => _model;
+    public AstNetwork Model => _model;
 
     /// <summary>Where the model computes.</summary>
     public Device Device => _device;
@@ -90,7 +90,7 @@ public sealed class ClipClassifier : IDisposable
 
     // An event anywhere counts for a multi-label model (maximum over windows); a single-label one averages.
     private Tensor Aggregate(Tensor probabilities) =>
-        Metadata.Loss == Experiments.LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
+        Metadata.Loss == LossKind.Ce ? probabilities.mean([0L]) : probabilities.max(0).values;
 
     /// <summary>Windows of <paramref name="window"/> frames (at most the model input) every <paramref name="hop"/> frames.</summary>
     public WindowSchedule Schedule(int? window = null, int? hop = null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AstDsl.Model.Checkpoints;
+using AstDsl.Network.Checkpoints;
 using static TorchSharp.torch;
 
 namespace AstDsl.Training.Inference;

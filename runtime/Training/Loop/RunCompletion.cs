@@ -1,5 +1,4 @@
 using AstDsl.Training.Checkpoints;
-using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Reports;
@@ -12,12 +11,12 @@ namespace AstDsl.Training.Loop;
 /// <summary>What a run does once every epoch is done: weight averaging, the confusion matrix of the best epoch, the report.</summary>
 internal static class RunCompletion
 {
-    public static RunResult Finish(TrainerSetup setup, ModelMetadata metadata, TrainingProgress progress, int epochs,
+    public static RunResult Finish(TrainerSetup setup, ModelMetadata metadata, TrainingProgress progress,
         string mainMetric, Predictions? bestPredictions, IReadOnlyList<string> warnings, RunLog log)
     {
         var run = setup.Run;
         var definition = setup.Definition;
-        var averaged = AverageWeights(setup, metadata, epochs, log);
+        var averaged = AverageWeights(setup, metadata, log);
         if (definition.Train.Loss == LossKind.Ce && progress.BestEpoch > 0)
             ConfusionMatrixPlot.Write(run.PlotFile("confusion"), bestPredictions ?? BestPredictions(setup),
                 metadata.Labels, $"{definition.Name}, best epoch {progress.BestEpoch}");
@@ -34,20 +33,19 @@ internal static class RunCompletion
         return result;
     }
 
-    private static IReadOnlyDictionary<string, double>? AverageWeights(TrainerSetup setup, ModelMetadata metadata, int epochs, RunLog log)
+    // The range was checked against the run's epochs (CheckpointRetention) before the first epoch.
+    private static IReadOnlyDictionary<string, double>? AverageWeights(TrainerSetup setup, ModelMetadata metadata, RunLog log)
     {
         if (setup.Definition.Train.WeightAveraging is not { } range) return null;
-        var last = Math.Min(range.End, epochs);
-        if (range.Start < 1 || range.Start > last)
-            throw new TrainingConfigurationException("train.weight_averaging", $"epochs {range.Start}..{range.End} do not overlap the run's epochs 1..{epochs}.");
+        var last = range.End;
         var paths = Enumerable.Range(range.Start, last - range.Start + 1).Select(setup.Run.EpochCheckpoint).ToArray();
         var weights = WeightAveraging.Average(paths);
         try
         {
-            using var model = new Model.AstModel(metadata.Model);
+            using var model = new Network.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
             TrainingCheckpoint.SaveWeights(setup.Run.AveragedCheckpoint, model, metadata);
-            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics());
+            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
             log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
             return metrics;
         }

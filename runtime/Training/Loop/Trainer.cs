@@ -27,7 +27,7 @@ public static class Trainer
     {
         var definition = setup.Definition;
         var settings = definition.Train;
-        var mainMetric = MetricSet.Canonical(definition.Evaluation.MainMetric);
+        var mainMetric = MetricSet.Main(definition.Evaluation);
         var device = setup.Device ?? CPU;
         var run = setup.Run;
         using var log = new RunLog(run.LogFile);
@@ -51,10 +51,11 @@ public static class Trainer
             GlobalStep = progress.GlobalStep,
             LastGoodCheckpoint = setup.Resume ? run.LastCheckpoint : null,
         };
+        CheckCheckpointRetention(settings, context.Epochs);
         log.Write($"{(setup.Resume ? "resuming" : "starting")} {definition.Name}: {context.Epochs} epochs, {setup.Train.SampleCount} training clips, {setup.Eval.SampleCount} evaluation clips, seed {settings.Seed}, device {device}");
 
         var evaluator = new EpochEvaluator(setup, log);
-        var checkpoints = new CheckpointWriter(run, model, optimizer, metadata);
+        var checkpoints = new CheckpointWriter(run, model, optimizer, metadata, settings);
         IEpochObserver[] observers = [checkpoints, new HistoryWriter(run, mainMetric), new EpochAnnouncer(log, reporter, mainMetric)];
         Predictions? bestPredictions = null;
         for (var epoch = progress.CompletedEpochs + 1; epoch <= context.Epochs; epoch++)
@@ -82,7 +83,7 @@ public static class Trainer
             if (cancel.IsCancellationRequested && epoch < context.Epochs)
                 throw new TrainingInterruptedException(run.Path, run.LastCheckpoint, epoch, context.GlobalStep);
         }
-        return RunCompletion.Finish(setup, metadata, progress, context.Epochs, mainMetric, bestPredictions, evaluator.Warnings, log);
+        return RunCompletion.Finish(setup, metadata, progress, mainMetric, bestPredictions, evaluator.Warnings, log);
     }
 
     private static EpochOutcome TrainPass(TrainingContext context, int epoch, TrainingProgress progress, CancellationToken cancel)
@@ -98,7 +99,7 @@ public static class Trainer
         }
     }
 
-    private static TrainingProgress Fresh(Experiments.TrainSettings settings) => new()
+    private static TrainingProgress Fresh(TrainSettings settings) => new()
     {
         Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate).State,
     };
@@ -114,5 +115,14 @@ public static class Trainer
         var error = new TrainingInterruptedException(context.Run.Path, context.Run.LastCheckpoint, epoch, context.GlobalStep);
         context.Log.Write(error.Message);
         return error;
+    }
+
+    // The checker applies the same rules to the spec; here they also cover --epochs, before any epoch is spent.
+    private static void CheckCheckpointRetention(TrainSettings settings, int epochs)
+    {
+        if (CheckpointRetention.WeightAveragingProblem(settings, epochs) is { } averaging)
+            throw new TrainingConfigurationException("train.wa", averaging);
+        if (CheckpointRetention.RetentionProblem(settings) is { } retention)
+            throw new TrainingConfigurationException("train.keep_checkpoints", retention);
     }
 }

@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
@@ -13,7 +13,7 @@ public sealed record TrainerSetup
     /// <summary>The experiment (optimiser, schedule, loss, epochs, evaluation settings).</summary>
     public required ExperimentDefinition Definition { get; init; }
     /// <summary>Builds the initial model (random or pretrained); called once, after seeding.</summary>
-    public required Func<AstModel> CreateModel { get; init; }
+    public required Func<AstNetwork> CreateModel { get; init; }
     /// <summary>Training batches (shuffled and augmented per epoch from the seed).</summary>
     public required IBatchSource Train { get; init; }
     /// <summary>Evaluation batches.</summary>

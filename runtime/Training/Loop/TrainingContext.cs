@@ -1,4 +1,4 @@
-using AstDsl.Model;
+using AstDsl.Network;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Progress;
@@ -12,7 +12,7 @@ namespace AstDsl.Training.Loop;
 /// <summary>The live objects of one training session, shared by the epoch loop and the per-epoch bookkeeping.</summary>
 internal sealed class TrainingContext
 {
-    public required AstModel Model { get; init; }
+    public required AstNetwork Model { get; init; }
     public required OptimizerHelper Optimizer { get; init; }
     public required LearningRateSchedule Schedule { get; init; }
     public required TrainSettings Settings { get; init; }

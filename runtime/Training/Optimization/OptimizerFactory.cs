@@ -11,18 +11,18 @@ public static class OptimizerFactory
     private const double AdamEps = 1e-8;
 
     /// <summary>Adam (the official choice, with L2 weight decay) or AdamW (decoupled weight decay) over <paramref name="parameters"/>.</summary>
-    /// <exception cref="TrainingConfigurationException">Unknown optimiser name or invalid hyper-parameters.</exception>
+    /// <exception cref="TrainingConfigurationException">Invalid hyper-parameters.</exception>
     public static OptimizerHelper Create(OptimizerSettings settings, IEnumerable<Parameter> parameters)
     {
         if (!(settings.LearningRate > 0) || !double.IsFinite(settings.LearningRate))
             throw new TrainingConfigurationException("train.optimizer.lr", $"must be a positive number, got {settings.LearningRate}.");
         if (settings.Beta1 is < 0 or >= 1 || settings.Beta2 is < 0 or >= 1)
             throw new TrainingConfigurationException("train.optimizer.betas", $"must lie in [0, 1), got ({settings.Beta1}, {settings.Beta2}).");
-        return settings.Name.Trim().ToLowerInvariant() switch
+        return settings.Kind switch
         {
-            "adam" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: false),
-            "adamw" => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: true),
-            _ => throw new TrainingConfigurationException("train.optimizer", $"unknown optimiser '{settings.Name}'; use adam or adamw."),
+            OptimizerKind.Adam => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: false),
+            OptimizerKind.AdamW => new GcSafeAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2, AdamEps, settings.WeightDecay, decoupledWeightDecay: true),
+            _ => throw new TrainingConfigurationException("train.optimizer", $"unknown optimiser {settings.Kind}; use adam or adamw."),
         };
     }
 }

@@ -21,7 +21,7 @@ public static class RunReport
         text.AppendLine($"- run: `{result.RunDirectory}`");
         text.AppendLine($"- main metric: {result.MainMetric}; best epoch {result.BestEpoch} ({F(result.BestMetric)})");
         if (result.BestCheckpoint is not null) text.AppendLine($"- best weights: `{Path.GetRelativePath(result.RunDirectory, result.BestCheckpoint)}`");
-        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {definition.Train.Optimizer.Name} lr {F(definition.Train.Optimizer.LearningRate)}, loss {definition.Train.Loss}, batch {definition.Train.BatchSize}");
+        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {LanguageWords.Of(definition.Train.Optimizer.Kind)} lr {F(definition.Train.Optimizer.LearningRate)}, loss {definition.Train.Loss}, batch {definition.Train.BatchSize}");
         text.AppendLine();
         if (result.History.Count > 0)
         {
@@ -39,12 +39,12 @@ public static class RunReport
         {
             text.AppendLine("## Cross-validation");
             text.AppendLine();
-            text.AppendLine("| fold run | last-epoch acc | best " + result.MainMetric + " |");
+            text.AppendLine("| fold run | last-epoch " + result.MainMetric + " | best " + result.MainMetric + " |");
             text.AppendLine("|---|---|---|");
             foreach (var fold in result.Folds)
-                text.AppendLine($"| `{Path.GetFileName(fold.RunDirectory)}` | {F(fold.FinalMetrics.GetValueOrDefault("acc", double.NaN))} | {F(fold.BestMetric)} |");
+                text.AppendLine($"| `{Path.GetFileName(fold.RunDirectory)}` | {F(fold.FinalMetrics[result.MainMetric])} | {F(fold.BestMetric)} |");
             text.AppendLine();
-            text.AppendLine($"Mean accuracy over folds (last epoch): **{F(result.FoldMeanAccuracy ?? double.NaN)}**");
+            text.AppendLine("Mean over folds (last epoch): " + string.Join(", ", result.FinalMetrics.Select(kv => $"{kv.Key} **{F(kv.Value)}**")));
             text.AppendLine();
         }
         if (result.Warnings.Count > 0)

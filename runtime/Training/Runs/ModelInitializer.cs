@@ -1,5 +1,5 @@
-using AstDsl.Model;
-using AstDsl.Model.Transfer;
+using AstDsl.Network;
+using AstDsl.Network.Transfer;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
@@ -11,7 +11,7 @@ public static class ModelInitializer
 {
     /// <summary>Wraps <paramref name="createModel"/> so that it also transfers ImageNet or AudioSet weights.</summary>
     /// <exception cref="TrainingConfigurationException">Pretraining is requested without a checkpoint path.</exception>
-    public static Func<AstModel> WithPretraining(ExperimentDefinition definition, Func<AstModel> createModel)
+    public static Func<AstNetwork> WithPretraining(ExperimentDefinition definition, Func<AstNetwork> createModel)
     {
         var pretrain = definition.Pretrain;
         if (pretrain.Kind == PretrainKind.None) return createModel;

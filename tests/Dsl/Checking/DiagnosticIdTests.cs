@@ -230,12 +230,27 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
-    public void AST0022_folds_without_placeholder_is_a_warning()
+    public void AST0020_keep_checkpoints_too_few_for_weight_averaging()
+    {
+        var d = Single(Check(MinimalWith("train {\n  epochs = 10\n  wa = 4..10\n  keep_checkpoints = 3\n}")), "AST0020", 13, 22);
+        Assert.Equal("keeping 3 epoch checkpoints is too few for train.wa = 4..10 over 10 epochs; keep at least 7 (or drop keep_checkpoints to get exactly that)", d.Message);
+    }
+
+    [Fact]
+    public void AST0022_folds_without_placeholder_is_an_error_as_in_the_runtime()
     {
         var result = Check(MinimalWith("data {\n  folds = 1..5\n}"));
         var d = Single(result, "AST0022", 11, 11);
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
-        Assert.NotNull(result.Spec);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("folds are listed but neither data.train nor data.eval contains {fold}, so every fold trains on the same split; write e.g. \"train_{fold}.json\"", d.Message);
+        Assert.Null(result.Spec);
+    }
+
+    [Fact]
+    public void AST0022_a_fold_placeholder_without_folds()
+    {
+        var d = Single(Check(Minimal.Replace("\"train.json\"", "\"train_{fold}.json\"")), "AST0022", 6, 11);
+        Assert.Equal("a datafile contains {fold} but data.folds is empty; list the folds, e.g. `folds = 1..5`, or write the file name without {fold}", d.Message);
     }
 
     [Fact]

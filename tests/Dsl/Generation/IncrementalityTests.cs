@@ -37,10 +37,23 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_base_spec_regenerates_the_specs_that_extend_it()
     {
-        var reasons = ReasonsBySpec(RerunAfterEditing("/audioset.ast", text => text + "\n# a comment changes the hash\n"));
+        var reasons = ReasonsBySpec(RerunAfterEditing("/audioset.ast", text => text.Replace("frame_length = 25 ms", "frame_length = 32 ms")));
         Assert.Equal(IncrementalStepRunReason.Modified, reasons["audioset_balanced.ast"]);
         Assert.Equal(IncrementalStepRunReason.Modified, reasons["esc50.ast"]);
         Assert.Equal(IncrementalStepRunReason.Unchanged, reasons["demo.ast"]);
+    }
+
+    [Fact]
+    public void Editing_a_comment_regenerates_nothing()
+    {
+        // The pipeline model is the resolved spec (its hash included), not the text: a reworded comment changes neither.
+        var result = RerunAfterEditing("/demo.ast", text => text.Replace("# ", "#  "));
+
+        var resolved = result.TrackedSteps[ExperimentGenerator.ResolvedStep].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(5, resolved.Count);
+        Assert.All(resolved, output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached }));
+        Assert.DoesNotContain(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs),
+            output => output.Reason == IncrementalStepRunReason.Modified);
     }
 
     /// <summary>Runs the generator on the shipped specs, edits the one whose path ends with <paramref name="suffix"/>, and runs again.</summary>

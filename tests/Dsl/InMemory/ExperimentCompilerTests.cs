@@ -1,5 +1,6 @@
 using AstDsl.CodeGen.InMemory;
 using AstDsl.Models.Generated;
+using AstDsl.Training.Data;
 using Xunit;
 using static AstDsl.Dsl.Tests.Support.Specs;
 
@@ -26,8 +27,8 @@ public sealed class ExperimentCompilerTests : IDisposable
         var experiment = result.Experiment!;
         Assert.Equal(("demo", DemoExperiment.Hash), (experiment.Name, experiment.SpecHash));
         Assert.NotEqual(typeof(DemoExperiment), experiment.GetType());
-        Assert.Equal(DemoExperiment.ModelOptions, experiment.Definition.Model);
-        Assert.Equal(folder, experiment.Definition.SpecDirectory);
+        Assert.Equal(DemoExperiment.ModelOptions, result.Definition!.Model);
+        Assert.Equal(folder, result.Definition.SpecDirectory);
         using var model = experiment.CreateModel();
         Assert.Equal(DemoExperiment.ParameterCount, model.parameters().Sum(p => p.numel()));
     }
@@ -40,6 +41,18 @@ public sealed class ExperimentCompilerTests : IDisposable
     }
 
     [Fact]
+    public void A_copied_spec_run_through_the_built_class_reads_the_data_next_to_the_copy()
+    {
+        var copy = CopyShipped("demo");
+        var result = ExperimentLoader.Load(copy, typeof(DemoExperiment).Assembly);
+        Assert.IsType<DemoExperiment>(result.Experiment);
+        var definition = result.Definition!;
+        Assert.Equal(Path.GetFullPath(Path.Combine(folder, "../demo-data/train.json")), ExperimentData.Resolve(definition, definition.Data.TrainFile));
+        Assert.Equal(Path.GetFullPath(Path.Combine(folder, "../demo-data/eval.json")), ExperimentData.Resolve(definition, definition.Data.EvalFile));
+        Assert.Contains($"spec: {copy}", definition.ResolvedSpecYaml);
+    }
+
+    [Fact]
     public void The_loader_compiles_an_edited_spec_in_memory()
     {
         // Any epoch count other than the shipped one makes the spec differ from the built class.
@@ -47,7 +60,7 @@ public sealed class ExperimentCompilerTests : IDisposable
         var result = ExperimentLoader.Load(path, typeof(DemoExperiment).Assembly);
         Assert.True(result.Succeeded, string.Join("\n", result.CompilerErrors));
         Assert.IsNotType<DemoExperiment>(result.Experiment);
-        Assert.Equal(3, result.Experiment!.Definition.Train.Epochs);
+        Assert.Equal(3, result.Definition!.Train.Epochs);
     }
 
     [Fact]

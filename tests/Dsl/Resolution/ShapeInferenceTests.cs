@@ -6,8 +6,14 @@ namespace AstDsl.Dsl.Tests.Resolution;
 
 public sealed class ShapeInferenceTests
 {
-    private static ModelSpec Model(int inputT, int width = 768, int depth = 12, int heads = 12, int labels = 527, bool distilled = true, int stride = 10) =>
-        new("base384", width, depth, heads, 4, 16, stride, stride, 128, inputT, distilled, labels, 0, 0);
+    private static AstOptions Model(int inputT, int width = 768, int depth = 12, int heads = 12, int labels = 527, bool distilled = true, int stride = 10) =>
+        new() { Width = width, Depth = depth, Heads = heads, FStride = stride, TStride = stride, InputTDim = inputT, DistillationToken = distilled, LabelCount = labels };
+
+    private static readonly AstOptions Tiny = new()
+    {
+        Size = ModelSize.Custom, Width = 2, Depth = 1, Heads = 1, FStride = 16, TStride = 16, InputFDim = 16, InputTDim = 16,
+        DistillationToken = false, LabelCount = 3,
+    };
 
     [Theory]
     [InlineData(1024, 12, 101, 1214)]
@@ -24,14 +30,14 @@ public sealed class ShapeInferenceTests
     {
         // width 2, depth 1, 1 head, 3 labels, one 16x16 patch, class token only:
         // cls 2 + pos 2*2 + conv 2*256+2 + block (4 + 12+6 + 4+2 + 4 + 16+8 + 16+2) + norm 4 + head 4 + 6+3
-        var tiny = new ModelSpec("custom", 2, 1, 1, 4, 16, 16, 16, 16, 16, false, 3, 0, 0);
+        var tiny = Tiny;
         Assert.Equal(2 + 4 + 514 + 74 + 4 + 13, ShapeInference.Infer(tiny).ParameterCount);
     }
 
     [Fact]
     public void Flops_count_two_per_multiply_add()
     {
-        var tiny = new ModelSpec("custom", 2, 1, 1, 4, 16, 16, 16, 16, 16, false, 3, 0, 0);
+        var tiny = Tiny;
         // N = 2 tokens, D = 2, hidden 8: conv 1*2*256, qkv 2*2*6, scores+context 2*2*2*2, proj 2*2*2, mlp 2*2*2*8, head 2*3
         Assert.Equal(2L * (512 + 24 + 16 + 8 + 64 + 6), ShapeInference.Infer(tiny).Flops);
     }

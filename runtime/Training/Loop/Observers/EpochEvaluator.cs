@@ -6,7 +6,7 @@ namespace AstDsl.Training.Loop.Observers;
 
 /// <summary>
 /// Evaluates the weights after a training pass: the epoch's metrics, the checkpoint ensemble (mean prediction of epochs
-/// 1..this) when enabled, and metric warnings, each logged once per run.
+/// 1..this) when enabled, and metric warnings, each logged once per run. Only the metrics of <c>evaluation.metrics</c> are kept.
 /// </summary>
 internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log)
 {
@@ -31,12 +31,12 @@ internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log)
         {
             ensembleSum = Accumulate(ensembleSum, predictions.Scores);
             var mean = predictions with { Scores = ensembleSum.Select(s => s / epoch).ToArray() };
-            ensembleMetrics = MetricSet.From(mean.Metrics());
+            ensembleMetrics = MetricSet.From(mean.Metrics(), setup.Definition.Evaluation.Metrics);
         }
         var record = new EpochRecord
         {
             Epoch = epoch, TrainLoss = outcome.MeanLoss, EvalLoss = evalLoss, LearningRate = context.Schedule.LearningRate,
-            GlobalStep = context.GlobalStep, Metrics = MetricSet.From(report), EnsembleMetrics = ensembleMetrics,
+            GlobalStep = context.GlobalStep, Metrics = MetricSet.From(report, setup.Definition.Evaluation.Metrics), EnsembleMetrics = ensembleMetrics,
             Seconds = clock.Elapsed.TotalSeconds,
         };
         return (record, predictions, ensembleSum);

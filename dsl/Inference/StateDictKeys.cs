@@ -1,0 +1,27 @@
+namespace AstDsl.Dsl.Inference;
+
+/// <summary>
+/// The official state-dict keys of a model (<c>v.*</c> for the DeiT/ViT trunk, <c>mlp_head.*</c> for the head), in the
+/// order TorchSharp lists them: own parameters before submodules. Generated networks publish this list, and the tests
+/// check it against the built network, so checkpoints move both ways with the official code.
+/// </summary>
+public static class StateDictKeys
+{
+    private static readonly string[] BlockTensors =
+    {
+        "norm1.weight", "norm1.bias", "attn.qkv.weight", "attn.qkv.bias", "attn.proj.weight", "attn.proj.bias",
+        "norm2.weight", "norm2.bias", "mlp.fc1.weight", "mlp.fc1.bias", "mlp.fc2.weight", "mlp.fc2.bias",
+    };
+
+    /// <summary>Every key of <paramref name="model"/>'s state dict.</summary>
+    public static ValueList<string> For(AstOptions model)
+    {
+        var tokens = model.DistillationToken ? new[] { "v.cls_token", "v.dist_token" } : new[] { "v.cls_token" };
+        var blocks = Enumerable.Range(0, model.Depth).SelectMany(block => BlockTensors.Select(tensor => $"v.blocks.{block}.{tensor}"));
+        return tokens
+            .Concat(new[] { "v.pos_embed", "v.patch_embed.proj.weight", "v.patch_embed.proj.bias" })
+            .Concat(blocks)
+            .Concat(new[] { "v.norm.weight", "v.norm.bias", "mlp_head.0.weight", "mlp_head.0.bias", "mlp_head.1.weight", "mlp_head.1.bias" })
+            .ToValueList();
+    }
+}

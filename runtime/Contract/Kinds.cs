@@ -1,0 +1,76 @@
+namespace AstDsl.Contract;
+
+/// <summary>Source of the initial weights (<c>model.pretrain</c>).</summary>
+public enum PretrainKind
+{
+    /// <summary>Random initialisation.</summary>
+    None,
+    /// <summary>A timm DeiT/ViT ImageNet state dict (.pth or .safetensors), transferred as in the paper.</summary>
+    ImageNet,
+    /// <summary>An official AST AudioSet checkpoint (base384, 12x101 grid), adapted to the new input and label count.</summary>
+    AudioSet,
+}
+
+/// <summary>What to do with an unreadable audio file (<c>data.on_bad_file</c>).</summary>
+public enum BadFilePolicy
+{
+    /// <summary>Stop with an error naming the file.</summary>
+    Fail,
+    /// <summary>Leave the clip out, count it and report its path at the end.</summary>
+    Skip,
+}
+
+/// <summary>Loss function (<c>train.loss</c>).</summary>
+public enum LossKind
+{
+    /// <summary>Binary cross-entropy with logits (multi-label, AudioSet).</summary>
+    Bce,
+    /// <summary>Cross-entropy on argmax targets (single-label, ESC-50, Speech Commands).</summary>
+    Ce,
+}
+
+/// <summary>Optimiser (<c>train.optimizer</c>).</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam with L2 weight decay, as the official code.</summary>
+    Adam,
+    /// <summary>Adam with decoupled weight decay.</summary>
+    AdamW,
+}
+
+/// <summary>Learning-rate schedule after warm-up (<c>train.schedule</c>).</summary>
+public enum ScheduleKind
+{
+    /// <summary>Constant learning rate.</summary>
+    Constant,
+    /// <summary>Multiply by gamma every step epochs from start on (official MultiStepLR use).</summary>
+    MultiStep,
+    /// <summary>Reduce on plateau of the main metric.</summary>
+    Plateau,
+}
+
+/// <summary>Fbank analysis window (<c>features.window</c>).</summary>
+public enum WindowKind
+{
+    /// <summary>Hann window (the official dataloader's).</summary>
+    Hanning,
+    /// <summary>Hamming window.</summary>
+    Hamming,
+    /// <summary>Kaldi's povey window.</summary>
+    Povey,
+}
+
+/// <summary>Backbone size (<c>model.size</c>): the DeiT/ViT sizes of the official code, or custom.</summary>
+public enum ModelSize
+{
+    /// <summary>DeiT-tiny, 224 px pretraining: width 192, depth 12, 3 heads.</summary>
+    Tiny224,
+    /// <summary>DeiT-small, 224 px pretraining: width 384, depth 12, 6 heads.</summary>
+    Small224,
+    /// <summary>DeiT-base, 224 px pretraining: width 768, depth 12, 12 heads.</summary>
+    Base224,
+    /// <summary>DeiT-base, 384 px pretraining (the paper's model): width 768, depth 12, 12 heads.</summary>
+    Base384,
+    /// <summary>Width, depth or heads differ from every preset.</summary>
+    Custom,
+}

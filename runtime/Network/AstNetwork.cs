@@ -1,0 +1,68 @@
+using AstDsl.Network.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Network;
+
+/// <summary>
+/// What every Audio Spectrogram Transformer network offers, hand-written (<see cref="AstModel"/>) or generated from a
+/// spec (<c>DemoNetwork</c>): log-mel frames (B, T, F) in, logits (B, labels) out, the pooled clip embedding, the
+/// token outputs of any block, and the official state-dict names (<c>v.*</c>, <c>mlp_head.*</c>), so checkpoints,
+/// transfer, training and embedding work with any of them.
+/// </summary>
+public abstract class AstNetwork : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Registers the network under <paramref name="name"/> with the shape it is built for.</summary>
+    protected AstNetwork(string name, AstOptions options) : base(name) => Options = options.Validate();
+
+    /// <summary>The shape this network was built with.</summary>
+    public AstOptions Options { get; }
+
+    /// <summary>The DeiT/ViT trunk, registered as <c>v</c> by the derived network.</summary>
+    protected abstract AstBackbone Backbone { get; }
+
+    /// <summary>Logits (B, labels) for log-mel input (B, T, F).</summary>
+    public override Tensor forward(Tensor frames)
+    {
+        using var pooled = Pool(frames);
+        return Head(pooled);
+    }
+
+    /// <summary>The clip embedding (B, D) that feeds the head.</summary>
+    public abstract Tensor Pool(Tensor frames);
+
+    /// <summary>Applies only the classifier head (LayerNorm + Linear) to pooled embeddings (B, D).</summary>
+    public abstract Tensor Head(Tensor pooled);
+
+    /// <summary>
+    /// Token outputs (B, special + patches, D) for log-mel input (B, T, F): after the final LayerNorm (what
+    /// <see cref="Pool"/> pools), or with <paramref name="layer"/> = N the raw output of transformer block N (1-based).
+    /// </summary>
+    public Tensor Tokens(Tensor frames, int? layer = null)
+    {
+        CheckInput(frames);
+        if (layer is { } n && (n < 1 || n > Options.Depth))
+            throw new ArgumentException($"layer {n}: this model has blocks 1 to {Options.Depth}.", nameof(layer));
+        using var scope = NewDisposeScope();
+        var image = SpectrogramTokens.Image(frames);
+        var tokens = layer is { } block ? Backbone.Tokens(image, block, finalNorm: false) : Backbone.forward(image);
+        return tokens.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The pooling of the head input applied to tokens (B, S, D): the class and distillation token mean, or the class token.</summary>
+    public Tensor PoolTokens(Tensor tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        using var scope = NewDisposeScope();
+        var pooled = Options.DistillationToken ? SpectrogramTokens.ClassAndDistillationMean(tokens) : SpectrogramTokens.ClassToken(tokens);
+        return pooled.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> a person can act on when <paramref name="frames"/> is not (B, T, F).</summary>
+    protected void CheckInput(Tensor frames)
+    {
+        if (frames.dim() != 3 || frames.shape[1] != Options.InputTDim || frames.shape[2] != Options.InputFDim)
+            throw new ArgumentException(
+                $"AST input must be (batch, {Options.InputTDim} frames, {Options.InputFDim} mel bins); got ({string.Join(", ", frames.shape)}). " +
+                "Pad or cut clips to the model's target length and use its number of mel bins.", nameof(frames));
+    }
+}

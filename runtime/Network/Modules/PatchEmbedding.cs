@@ -1,0 +1,30 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Network.Modules;
+
+/// <summary>
+/// Cuts the spectrogram into overlapping square patches with one strided convolution and projects each to the
+/// embedding width. Input (B, 1, F, T); output (B, F_dim * T_dim, D) in frequency-major token order, as the
+/// official code (patch (f, t) is token f * T_dim + t).
+/// </summary>
+public sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d proj;
+
+    /// <summary>Creates the projection <c>proj</c>: Conv2d(1, width, patch x patch, stride (fstride, tstride)).</summary>
+    public PatchEmbedding(AstOptions options) : base(nameof(PatchEmbedding))
+    {
+        proj = nn.Conv2d(1, options.Width, (options.PatchSize, options.PatchSize),
+            stride: (options.FStride, options.TStride));
+        register_module(nameof(proj), proj);
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor image)
+    {
+        using var scope = NewDisposeScope();
+        return proj.forward(image).flatten(2).transpose(1, 2).MoveToOuterDisposeScope();
+    }
+}
