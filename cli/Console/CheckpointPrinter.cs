@@ -18,14 +18,19 @@ public static class CheckpointPrinter
             m.DistillationToken ? "cls+dist tokens" : "cls token", m.LabelCount, metadata.Loss == LossKind.Bce ? "sigmoid" : "softmax"));
         System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "input: {0} frames x {1} mel bins at {2} Hz, normalised with mean {3} / std {4}", f.TargetLength, f.MelBins, f.SampleRate, f.NormMean, f.NormStd));
-        PrintNotes(metadata);
+        WriteNotes(metadata, System.Console.Out);
     }
 
-    /// <summary>Writes what was derived or assumed on import (if anything), then the numerical convention.</summary>
-    public static void PrintNotes(ModelMetadata metadata)
+    /// <summary>
+    /// Writes what was derived or assumed on import (if anything), then the numerical convention, to standard error:
+    /// commands whose output is data (<c>tag --json</c>, tables) keep standard output clean.
+    /// </summary>
+    public static void PrintNotes(ModelMetadata metadata) => WriteNotes(metadata, System.Console.Error);
+
+    private static void WriteNotes(ModelMetadata metadata, TextWriter writer)
     {
         var convention = metadata.ConventionSummary();
-        foreach (var note in metadata.Notes.Where(n => n != convention)) System.Console.WriteLine($"note: {note}");
-        System.Console.WriteLine(convention);
+        foreach (var note in metadata.Notes.Where(n => n != convention)) writer.WriteLine($"note: {note}");
+        writer.WriteLine(convention);
     }
 }
