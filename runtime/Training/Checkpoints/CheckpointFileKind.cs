@@ -113,7 +113,7 @@ public sealed record CheckpointFileKind(CheckpointFileFormat Format, StateDictFa
     };
 
     /// <summary>What commands that take a checkpoint accept.</summary>
-    public const string AstDslCheckpoints = "Commands that take a checkpoint need one written by astc run (a run folder or a file in its checkpoints/ folder).";
+    public const string AstDslCheckpoints = "Commands that take a checkpoint need one written by astc run (a run folder or a file in its checkpoints/ folder), an official AST .pth/.safetensors or a Hugging Face model folder.";
 
     private string FamilyText => Family switch
     {

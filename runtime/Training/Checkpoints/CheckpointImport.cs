@@ -28,6 +28,7 @@ public static class CheckpointImport
     /// <summary>Builds the model stored in <paramref name="path"/>.</summary>
     /// <exception cref="CheckpointException">The file is not a readable AST checkpoint, or its shape cannot be derived.</exception>
     /// <exception cref="TrainingConfigurationException">An option contradicts the checkpoint (e.g. a label CSV of another size).</exception>
+    /// <exception cref="NotACheckpointException">The file holds timm ImageNet ViT/DeiT weights (a fine-tuning start, not a model).</exception>
     public static ImportedModel Import(string path, ModelImportOptions? options = null)
     {
         options ??= new ModelImportOptions();
@@ -36,6 +37,10 @@ public static class CheckpointImport
         if (format == StateDictFormat.Unknown)
             throw new CheckpointException(full, "is neither a .safetensors file, a torch.save zip archive (.pth) nor a Hugging Face model folder (config.json + model.safetensors).");
         var folder = format == StateDictFormat.HuggingFaceFolder ? full : null;
+        // ImageNet ViT/DeiT weights have no AST head or audio patch layout: say what they are good for instead of
+        // listing the AST keys they lack.
+        if (folder is null && CheckpointFileKind.Detect(full) is { Family: StateDictFamily.ImageNetVit } kind)
+            throw new NotACheckpointException(full, kind);
         var config = folder is null ? null : HuggingFaceConfig.Read(folder);
         var raw = StateDictFile.Read(folder is null ? full : StateDictProbe.HuggingFaceWeightFile(folder)!);
         var huggingFace = HuggingFaceLayout.IsHuggingFace(raw);

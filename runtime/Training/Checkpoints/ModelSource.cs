@@ -1,4 +1,3 @@
-using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
 
 namespace AstDsl.Training.Checkpoints;
@@ -14,10 +13,6 @@ public static class ModelSource
     public static LoadedCheckpoint Load(string path, ModelImportOptions? import = null)
     {
         if (!CheckpointImport.CanImport(path)) return TrainingCheckpoint.Load(ModelEvaluator.ResolveCheckpoint(path));
-        // ImageNet ViT/DeiT weights have no AST head or audio patch layout: say what they are good for instead of
-        // listing the AST keys they lack.
-        if (File.Exists(path) && CheckpointFileKind.Detect(path) is { Family: StateDictFamily.ImageNetVit } kind)
-            throw new NotACheckpointException(path, kind);
         using var imported = CheckpointImport.Import(path, import);
         return TrainingCheckpoint.InMemory(Path.GetFullPath(path), imported.Model, imported.Metadata);
     }
