@@ -14,6 +14,9 @@ internal static class CSharpLiteral
     /// <summary>A double that round-trips exactly.</summary>
     public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
+    /// <summary>A float that round-trips exactly.</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
     /// <summary>A nullable double: a literal or <c>null</c>.</summary>
     public static string NullableDouble(double? value) => value is { } v ? Double(v) : "null";
 

@@ -52,6 +52,7 @@ internal sealed class ExperimentView
             ("long", "ParameterCount", Long(spec.Shapes.ParameterCount), "Trainable parameters."),
             ("long", "Flops", Long(spec.Shapes.Flops), "Forward FLOPs per clip (2 per multiply-add)."),
         }.Select(s => new Constant(s.Item1, s.Item2, s.Item3, s.Item4)).ToList();
+        TrainingRecipe = TrainingStepWriter.Write(spec, MemberIndent + "    ");
         Sections = new[]
         {
             MakeSection("ModelOptions", "The network shape (<c>model</c>, with the input size from <c>features</c>).", spec.Model),
@@ -83,6 +84,7 @@ internal sealed class ExperimentView
     public string GeneratorVersion { get; }
     public IReadOnlyList<Constant> Shapes { get; }
     public IReadOnlyList<Section> Sections { get; }
+    public string TrainingRecipe { get; }
 
     private static Section MakeSection(string name, string doc, object value) =>
         new(ContractLiteral.TypeName(value.GetType()), name, doc, ContractLiteral.Of(value, MemberIndent));

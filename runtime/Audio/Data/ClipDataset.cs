@@ -5,13 +5,14 @@ using static TorchSharp.torch;
 namespace AstDsl.Audio.Data;
 
 /// <summary>
-/// The official AudiosetDataset: entry i -> (features (target_length, mel bins), target (classes)), with optional
-/// augmentation whose randomness comes only from the seed passed to <see cref="Get"/>. Thread-safe.
+/// The official AudiosetDataset: entry i -> (features (target_length, mel bins), target (classes)) through a
+/// <see cref="ClipRecipe"/>, whose randomness comes only from the seed passed to <see cref="Get"/>. Thread-safe.
 /// </summary>
 public sealed class ClipDataset
 {
     /// <summary>Creates a dataset over <paramref name="entries"/> with <paramref name="classCount"/> classes.</summary>
-    public ClipDataset(IReadOnlyList<DatafileEntry> entries, int classCount, ClipPipeline pipeline, AugmentOptions? augment = null)
+    /// <remarks>Without <paramref name="recipe"/> clips go through the front end only (<see cref="ClipRecipe.FrontEndOnly"/>).</remarks>
+    public ClipDataset(IReadOnlyList<DatafileEntry> entries, int classCount, ClipPipeline pipeline, ClipRecipe? recipe = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -23,15 +24,14 @@ public sealed class ClipDataset
         Entries = entries;
         ClassCount = classCount;
         Pipeline = pipeline;
-        Augment = augment ?? AugmentOptions.None;
-        Augment.Validate();
+        Recipe = recipe ?? ClipRecipe.FrontEndOnly;
     }
 
     /// <summary>Creates a dataset from a datafile and its label CSV.</summary>
-    public static ClipDataset FromFiles(string datafile, string labelCsv, ClipPipeline pipeline, AugmentOptions? augment = null)
+    public static ClipDataset FromFiles(string datafile, string labelCsv, ClipPipeline pipeline, ClipRecipe? recipe = null)
     {
         var labels = LabelMap.Load(labelCsv);
-        return new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline, augment);
+        return new ClipDataset(Datafile.Load(datafile, labels), labels.Count, pipeline, recipe);
     }
 
     /// <summary>The clips.</summary>
@@ -52,12 +52,12 @@ public sealed class ClipDataset
     /// <summary>The WAV-to-features pipeline.</summary>
     public ClipPipeline Pipeline { get; }
 
-    /// <summary>The augmentation applied by <see cref="Get"/>.</summary>
-    public AugmentOptions Augment { get; }
+    /// <summary>What <see cref="Get"/> does to each clip.</summary>
+    public ClipRecipe Recipe { get; }
 
     /// <summary>
     /// Features (target_length, mel bins) and target (classes) of clip <paramref name="index"/>, both float32 on the CPU,
-    /// owned by the caller. With augmentation, <paramref name="seed"/> fixes every random choice.
+    /// owned by the caller. <paramref name="seed"/> fixes every random choice of the recipe, drawn in its order.
     /// </summary>
     /// <exception cref="ClipLoadException">The clip (or its mixup partner) cannot be read.</exception>
     public (Tensor Features, Tensor Target) Get(int index, int seed)
@@ -69,10 +69,11 @@ public sealed class ClipDataset
         using var waveform = Load(index);
         Waveform mixed;
         float[] target;
-        if (Augment.MixupProbability > 0 && rng.NextDouble() < Augment.MixupProbability)
+        var smoothing = Recipe.LabelSmoothing;
+        if (Recipe.Mixup is { } mixup && rng.NextDouble() < mixup.Probability)
         {
             var partner = rng.Next(Count);
-            var lambda = RandomDistributions.Beta(rng, Augment.MixupAlpha, Augment.MixupAlpha);
+            var lambda = RandomDistributions.Beta(rng, mixup.Alpha, mixup.Alpha);
             using var other = Load(partner);
             try
             {
@@ -83,21 +84,20 @@ public sealed class ClipDataset
                 var odd = OddRate(index, waveform, partner);
                 throw new ClipLoadException(Entries[odd].Wav, odd, e);
             }
-            target = TargetBuilder.Mixed(entry.LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, Augment.LabelSmoothing);
+            target = TargetBuilder.Mixed(entry.LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, smoothing);
         }
         else
         {
             mixed = new Waveform(waveform.Samples.alias(), waveform.SampleRate);
-            target = TargetBuilder.Single(entry.LabelIndices, ClassCount, Augment.LabelSmoothing);
+            target = TargetBuilder.Single(entry.LabelIndices, ClassCount, smoothing);
         }
 
         Tensor features;
         using (mixed)
             features = Pipeline.PadOrCut(FeaturesOf(mixed, index));
-        if (Augment.FrequencyMask > 0) SpecAugment.MaskFrequency(features, Augment.FrequencyMask, rng);
-        if (Augment.TimeMask > 0) SpecAugment.MaskTime(features, Augment.TimeMask, rng);
-        features = Pipeline.Normalize(features);
-        if (Augment.Noise) features = FeatureNoise.Apply(features, rng).Features;
+        foreach (var step in Recipe.RawSteps) features = step.Apply(features, rng);
+        features = Recipe.Normalization is { } normalization ? normalization.Apply(features) : Pipeline.Normalize(features);
+        foreach (var step in Recipe.NormalizedSteps) features = step.Apply(features, rng);
         return (features.MoveToOuterDisposeScope(), tensor(target).MoveToOuterDisposeScope());
     }
 

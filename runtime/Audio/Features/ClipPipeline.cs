@@ -91,12 +91,7 @@ public sealed class ClipPipeline : IDisposable
     public Tensor Normalize(Tensor fbank)
     {
         ArgumentNullException.ThrowIfNull(fbank);
-        if (Options.SkipNormalization) return fbank.clone();
-        // Explicit Scalars held to the end of the calls (see HeldScalars).
-        using var mean = Options.NormMean.ToScalar();
-        using var scale = (Options.NormStd * 2f).ToScalar();
-        using var centred = fbank.sub(mean);
-        return centred.div(scale);
+        return Options.SkipNormalization ? fbank.clone() : new FeatureNormalization(Options.NormMean, Options.NormStd).Apply(fbank);
     }
 
     /// <summary>The complete model input of one file: (target_length, mel bins) float32.</summary>

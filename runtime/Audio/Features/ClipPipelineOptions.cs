@@ -41,7 +41,6 @@ public sealed record ClipPipelineOptions
     {
         if (TargetLength < 1) throw new ArgumentException($"features.target_length must be at least 1 frame, got {TargetLength}");
         if (SampleRate is <= 0) throw new ArgumentException($"features.sample_rate must be positive, got {SampleRate}");
-        if (!(NormStd > 0) || !float.IsFinite(NormStd)) throw new ArgumentException($"features.std must be a positive number that fits a float (about 1e-38 to 3e38), got {NormStd}");
-        if (!float.IsFinite(NormMean)) throw new ArgumentException($"features.mean must be a finite number that fits a float, got {NormMean}");
+        if (FeatureNormalization.Problem(NormMean, NormStd) is { } normalization) throw new ArgumentException(normalization);
     }
 }

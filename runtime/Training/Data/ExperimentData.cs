@@ -1,4 +1,3 @@
-using AstDsl.Audio.Augment;
 using AstDsl.Audio.Data;
 using AstDsl.Audio.Features;
 using AstDsl.Training.Checkpoints;
@@ -49,8 +48,8 @@ public sealed class ExperimentData : IDisposable
             BadFiles = data.OnBadFile,
             SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
-        var train = new ClipDataset(trainEntries, labels.Count, pipeline, Augmentation(definition.Augment));
-        var eval = new ClipDataset(evalEntries, labels.Count, pipeline);
+        var train = new ClipDataset(trainEntries, labels.Count, pipeline, definition.Recipe.Clips);
+        var eval = new ClipDataset(evalEntries, labels.Count, pipeline, definition.Recipe.Clips.WithoutAugmentation());
         return new ExperimentData(pipeline,
             new AudioBatchSource(new BatchLoader(train, loader), "data.train", data.TrainFile),
             new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 }), "data.eval", data.EvalFile),
@@ -60,16 +59,6 @@ public sealed class ExperimentData : IDisposable
     /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
     public static string Resolve(ExperimentDefinition definition, string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
-
-    /// <summary>The official augmentation switches.</summary>
-    public static AugmentOptions Augmentation(AugmentSettings augment) => new()
-    {
-        MixupProbability = augment.Mixup,
-        FrequencyMask = augment.FreqMask,
-        TimeMask = augment.TimeMask,
-        Noise = augment.Noise,
-        LabelSmoothing = augment.LabelSmoothing,
-    };
 
     private static void CheckShapes(ExperimentDefinition definition)
     {

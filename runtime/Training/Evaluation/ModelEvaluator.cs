@@ -4,6 +4,7 @@ using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
+using AstDsl.Training.Optimization;
 using TorchSharp;
 
 namespace AstDsl.Training.Evaluation;
@@ -50,7 +51,7 @@ public static class ModelEvaluator
                 return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
             model.to(device);
-            return Predictor.Predict(model, source, checkpoint.Metadata.Loss, device).Predictions;
+            return Predictor.Predict(model, source, LossFunction.Of(checkpoint.Metadata.Loss), device).Predictions;
         })).ToArray();
         var mean = Predictions.Average(members);
         var report = mean.Metrics();

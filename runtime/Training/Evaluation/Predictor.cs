@@ -1,5 +1,4 @@
 using AstDsl.Training.Data;
-using AstDsl.Training.Experiments;
 using AstDsl.Training.Optimization;
 using static TorchSharp.torch;
 
@@ -9,7 +8,7 @@ namespace AstDsl.Training.Evaluation;
 public static class Predictor
 {
     /// <summary>Predictions of <paramref name="model"/> on every batch of <paramref name="data"/>, and the mean loss.</summary>
-    public static (Predictions Predictions, double Loss) Predict(nn.Module<Tensor, Tensor> model, IBatchSource data, LossKind loss, Device? device = null)
+    public static (Predictions Predictions, double Loss) Predict(nn.Module<Tensor, Tensor> model, IBatchSource data, LossFunction loss, Device? device = null)
     {
         var wasTraining = model.training;
         model.eval();
@@ -28,7 +27,7 @@ public static class Predictor
                     var features = device is null ? batch.Features : batch.Features.to(device);
                     var y = device is null ? batch.Targets : batch.Targets.to(device);
                     var logits = model.forward(features);
-                    lossSum += LossFunction.Compute(loss, logits, y).item<float>() * batch.Size;
+                    lossSum += loss.Compute(logits, y).item<float>() * batch.Size;
                     scores.AddRange(LossFunction.EvaluationScores(logits).cpu().data<float>());
                     targets.AddRange(y.cpu().to(float32).data<float>());
                     rows += batch.Size;

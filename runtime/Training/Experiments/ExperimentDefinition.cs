@@ -26,4 +26,6 @@ public sealed record ExperimentDefinition
     public TrainSettings Train { get; init; } = new();
     /// <summary>Evaluation and checkpoint selection.</summary>
     public EvaluationSettings Evaluation { get; init; } = new();
+    /// <summary>The training step (clip pipeline, loss, optimiser, schedule) the generated code composed from the spec.</summary>
+    public required TrainingRecipe Recipe { get; init; }
 }

@@ -21,6 +21,8 @@ public interface IGeneratedExperiment
     ExperimentDefinition CreateDefinition(string specDirectory, string resolvedSpecYaml);
     /// <summary>A freshly initialised model of the spec's shape.</summary>
     AstNetwork CreateModel();
+    /// <summary>The spec's training step: clip pipeline, loss, optimiser and schedule, composed of runtime pieces.</summary>
+    TrainingRecipe CreateTrainingRecipe();
 }
 
 /// <summary>Marks a generated experiment class.</summary>

@@ -1,6 +1,5 @@
 using TorchSharp;
 using AstDsl.Training.Errors;
-using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
 using static TorchSharp.torch;
 
@@ -36,7 +35,7 @@ internal static class EpochTrainer
                     context.Schedule.ApplyTo(context.Optimizer);
                 }
                 var logits = model.forward(batch.Features.to(context.Device));
-                var loss = LossFunction.Compute(settings.Loss, logits, batch.Targets.to(context.Device));
+                var loss = context.Loss.Compute(logits, batch.Targets.to(context.Device));
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                     throw new NonFiniteLossException(epoch, context.GlobalStep, value, context.Schedule.LearningRate, context.LastGoodCheckpoint);

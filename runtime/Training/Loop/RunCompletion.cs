@@ -17,7 +17,7 @@ internal static class RunCompletion
         var run = setup.Run;
         var definition = setup.Definition;
         var averaged = AverageWeights(setup, metadata, log);
-        if (definition.Train.Loss == LossKind.Ce && progress.BestEpoch > 0)
+        if (definition.Recipe.Loss.Kind == LossKind.Ce && progress.BestEpoch > 0)
             ConfusionMatrixPlot.Write(run.PlotFile("confusion"), bestPredictions ?? BestPredictions(setup),
                 metadata.Labels, $"{definition.Name}, best epoch {progress.BestEpoch}");
         var result = new RunResult
@@ -45,7 +45,7 @@ internal static class RunCompletion
             using var model = new Network.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
             TrainingCheckpoint.SaveWeights(setup.Run.AveragedCheckpoint, model, metadata);
-            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, metadata.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
+            var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
             log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
             return metrics;
         }
@@ -61,6 +61,6 @@ internal static class RunCompletion
         var device = setup.Device ?? CPU;
         using var model = TrainingCheckpoint.Load(setup.Run.BestCheckpoint).CreateModel();
         model.to(device);
-        return Predictor.Predict(model, setup.Eval, setup.Definition.Train.Loss, device).Predictions;
+        return Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, device).Predictions;
     }
 }

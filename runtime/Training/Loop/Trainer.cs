@@ -2,11 +2,10 @@ using System.Diagnostics;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
+using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop.Observers;
-using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
 using AstDsl.Training.Runs;
-using AstDsl.Training.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,19 +34,20 @@ public static class Trainer
         Determinism.Seed(settings.Seed);
         using var model = setup.CreateModel();
         model.to(device);
-        using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters());
+        var recipe = definition.Recipe;
+        using var optimizer = recipe.Optimizer.Create(model.parameters());
         var metadata = new ModelMetadata
         {
             Experiment = definition.Name, Model = model.Options, Features = definition.Features,
-            Labels = setup.Labels, Loss = settings.Loss,
+            Labels = setup.Labels, Loss = recipe.Loss.Kind,
         };
-        var (progress, ensembleSum) = setup.Resume ? RunRestorer.Restore(run, model, optimizer, log, reporter) : (Fresh(settings), null);
+        var (progress, ensembleSum) = setup.Resume ? RunRestorer.Restore(run, model, optimizer, log, reporter) : (Fresh(recipe), null);
         var context = new TrainingContext
         {
             Model = model, Optimizer = optimizer, Settings = settings, Device = device, Run = run, Log = log,
-            Reporter = reporter, Train = setup.Train,
+            Reporter = reporter, Train = setup.Train, Loss = recipe.Loss,
             Epochs = setup.EpochsOverride ?? settings.Epochs,
-            Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate, progress.Schedule),
+            Schedule = recipe.StartSchedule(progress.Schedule),
             GlobalStep = progress.GlobalStep,
             LastGoodCheckpoint = setup.Resume ? run.LastCheckpoint : null,
         };
@@ -99,10 +99,7 @@ public static class Trainer
         }
     }
 
-    private static TrainingProgress Fresh(TrainSettings settings) => new()
-    {
-        Schedule = new LearningRateSchedule(settings.Schedule, settings.Optimizer.LearningRate).State,
-    };
+    private static TrainingProgress Fresh(TrainingRecipe recipe) => new() { Schedule = recipe.StartSchedule().State };
 
     private static TrainingInterruptedException Interrupt(TrainingContext context, CheckpointWriter checkpoints,
         TrainingProgress progress, int epoch, EpochOutcome outcome, float[]? ensembleSum)

@@ -1,6 +1,7 @@
 using AstDsl.Network;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
+using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
 using AstDsl.Training.Runs;
 using AstDsl.Training.Schedules;
@@ -16,6 +17,7 @@ internal sealed class TrainingContext
     public required OptimizerHelper Optimizer { get; init; }
     public required LearningRateSchedule Schedule { get; init; }
     public required TrainSettings Settings { get; init; }
+    public required LossFunction Loss { get; init; }
     public required int Epochs { get; init; }
     public required IBatchSource Train { get; init; }
     public required Device Device { get; init; }
