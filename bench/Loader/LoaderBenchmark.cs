@@ -43,8 +43,9 @@ public sealed class LoaderBenchmark : IBenchmark
             var demo = DemoDataset.Write(dir, 0, new DemoOptions { TrainClips = clips, EvalClips = 1 });
             using var pipeline = new ClipPipeline(new ClipPipelineOptions { TargetLength = targetLength });
             var augment = augmented
-                ? new AugmentOptions { MixupProbability = 0.5, FrequencyMask = 48, TimeMask = 48, Noise = true }
-                : AugmentOptions.None;
+                ? ClipRecipe.Load().Mixup(probability: 0.5, alpha: AugmentSettings.MixupAlpha).Fbank().MaskFrequency(48).MaskTime(48)
+                    .Normalize(pipeline.Options.NormMean, pipeline.Options.NormStd).Noise()
+                : ClipRecipe.FrontEndOnly;
             var dataset = ClipDataset.FromFiles(demo.Train, demo.LabelCsv, pipeline, augment);
             var rows = new List<Row>();
             foreach (var workers in new[] { 1, Math.Max(2, Environment.ProcessorCount) }.Distinct())

@@ -26,7 +26,7 @@ public sealed class CheckpointTests
         var path = Path.Combine(temp.Path, "last.astckpt");
         manual_seed(3);
         using var model = new AstModel(Metadata.Model);
-        using var optimizer = OptimizerFactory.Create(new OptimizerSettings { LearningRate = 1e-3 }, model.parameters());
+        using var optimizer = OptimizerRecipe.Adam(lr: 1e-3, betas: (0.95, 0.999), weightDecay: 5e-7).Create(model.parameters());
         TakeOneStep(model, optimizer);
         var progress = new TrainingProgress { CompletedEpochs = 2, GlobalStep = 17, Schedule = new ScheduleState(5e-4, 0.7, 1) };
         TrainingCheckpoint.SaveResumable(path, model, Metadata, progress, optimizer, ensembleSum: new[] { 1f, 2f, 3f });
@@ -35,7 +35,7 @@ public sealed class CheckpointTests
         var loaded = TrainingCheckpoint.Load(path);
         manual_seed(99);
         using var restored = new AstModel(loaded.Metadata.Model);
-        using var restoredOptimizer = OptimizerFactory.Create(new OptimizerSettings { LearningRate = 1e-3 }, restored.parameters());
+        using var restoredOptimizer = OptimizerRecipe.Adam(lr: 1e-3, betas: (0.95, 0.999), weightDecay: 5e-7).Create(restored.parameters());
         loaded.RestoreModel(restored);
         loaded.RestoreOptimizer(restoredOptimizer);
         loaded.RestoreRng();
@@ -96,7 +96,7 @@ public sealed class CheckpointTests
         var loaded = TrainingCheckpoint.Load(WriteWeights(temp));
         Assert.False(loaded.IsResumable);
         using var model = new AstModel(Metadata.Model);
-        using var optimizer = OptimizerFactory.Create(new OptimizerSettings(), model.parameters());
+        using var optimizer = OptimizerRecipe.Adam(lr: 1e-5, betas: (0.95, 0.999), weightDecay: 5e-7).Create(model.parameters());
         var error = Assert.Throws<TrainingException>(() => loaded.RestoreOptimizer(optimizer));
         Assert.Contains("last.astckpt", error.Message);
     }

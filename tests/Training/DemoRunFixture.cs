@@ -1,6 +1,9 @@
+using AstDsl.Audio.Augment;
 using AstDsl.Audio.Demo;
 using AstDsl.Network;
 using AstDsl.Training.Experiments;
+using AstDsl.Training.Optimization;
+using AstDsl.Training.Schedules;
 
 namespace AstDsl.Training.Tests;
 
@@ -40,12 +43,17 @@ public sealed class DemoRunFixture : IDisposable
         Train = new TrainSettings
         {
             Loss = LossKind.Bce, Epochs = epochs, BatchSize = 16, Seed = 11,
-            Optimizer = new OptimizerSettings { LearningRate = 3e-3 },
-            Schedule = new ScheduleSettings { Warmup = false, Kind = ScheduleKind.MultiStep, DecayStart = 5, DecayStep = 1, Gamma = 0.7 },
             WeightAveraging = (epochs - 2, epochs),
             KeepCheckpoints = 3,
         },
         Evaluation = new EvaluationSettings { MainMetric = "mAP", Ensemble = true },
+        Recipe = new TrainingRecipe
+        {
+            Clips = ClipRecipe.FrontEndOnly, // no augmentation; the front end normalises with features.mean/std
+            Loss = LossFunction.BinaryCrossEntropy,
+            Optimizer = OptimizerRecipe.Adam(lr: 3e-3, betas: (0.95, 0.999), weightDecay: 5e-7),
+            Schedule = ScheduleRecipe.MultiStep(start: 5, step: 1, gamma: 0.7),
+        },
     };
 
     public void Dispose() => _temp.Dispose();

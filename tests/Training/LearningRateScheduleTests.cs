@@ -10,7 +10,7 @@ public sealed class LearningRateScheduleTests
     [Fact]
     public void Warmup_follows_the_official_fifty_step_staircase()
     {
-        var schedule = new LearningRateSchedule(new ScheduleSettings { Warmup = true, Kind = ScheduleKind.Constant }, 1e-4);
+        var schedule = new LearningRateSchedule(ScheduleRecipe.Warmup(steps: 1000, interval: 50).ThenConstant(), 1e-4);
         Assert.Equal(0, schedule.BeforeStep(0));
         Assert.Equal(0, schedule.BeforeStep(49));
         Assert.Equal(1e-4 * 50 / 1000, schedule.BeforeStep(50), 15);
@@ -24,7 +24,7 @@ public sealed class LearningRateScheduleTests
     public void MultiStep_decays_after_each_milestone_epoch_like_torch_MultiStepLR()
     {
         // milestones = range(2, 1000, 2): scheduler.step() after epochs 2, 4, 6 multiplies by gamma.
-        var schedule = new LearningRateSchedule(new ScheduleSettings { Kind = ScheduleKind.MultiStep, DecayStart = 2, DecayStep = 2, Gamma = 0.5 }, 1.0);
+        var schedule = new LearningRateSchedule(ScheduleRecipe.MultiStep(start: 2, step: 2, gamma: 0.5), 1.0);
         var after = Enumerable.Range(1, 6).Select(e => schedule.AfterEpoch(e, 0)).ToArray();
         Assert.Equal(new[] { 1.0, 0.5, 0.5, 0.25, 0.25, 0.125 }, after);
     }
@@ -32,7 +32,7 @@ public sealed class LearningRateScheduleTests
     [Fact]
     public void Plateau_halves_after_patience_epochs_without_improvement()
     {
-        var schedule = new LearningRateSchedule(new ScheduleSettings { Kind = ScheduleKind.Plateau, Patience = 1 }, 1.0);
+        var schedule = new LearningRateSchedule(ScheduleRecipe.Plateau(patience: 1, factor: 0.5), 1.0);
         Assert.Equal(1.0, schedule.AfterEpoch(1, 0.5));
         Assert.Equal(1.0, schedule.AfterEpoch(2, 0.6));
         Assert.Equal(1.0, schedule.AfterEpoch(3, 0.6));
@@ -44,7 +44,7 @@ public sealed class LearningRateScheduleTests
     [Fact]
     public void Schedule_state_continues_exactly_after_a_resume()
     {
-        var settings = new ScheduleSettings { Warmup = true, WarmupSteps = 100, Kind = ScheduleKind.MultiStep, DecayStart = 1, Gamma = 0.9 };
+        var settings = ScheduleRecipe.Warmup(steps: 100, interval: 50).ThenMultiStep(start: 1, step: 1, gamma: 0.9);
         var original = new LearningRateSchedule(settings, 1e-3);
         original.BeforeStep(50);
         original.AfterEpoch(1, 0);
@@ -57,7 +57,7 @@ public sealed class LearningRateScheduleTests
     public void Invalid_settings_name_the_setting()
     {
         var error = Assert.Throws<TrainingConfigurationException>(() =>
-            new LearningRateSchedule(new ScheduleSettings { Kind = ScheduleKind.MultiStep, DecayStep = 0 }, 1e-3));
+            ScheduleRecipe.MultiStep(start: 2, step: 0, gamma: 0.5));
         Assert.Equal("train.schedule", error.Setting);
     }
 }

@@ -1,8 +1,11 @@
+using AstDsl.Audio.Augment;
 using AstDsl.Network;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop;
+using AstDsl.Training.Optimization;
 using AstDsl.Training.Runs;
+using AstDsl.Training.Schedules;
 
 namespace AstDsl.Training.Tests;
 
@@ -26,8 +29,14 @@ internal static class TinyExperiment
         Train = new TrainSettings
         {
             Loss = loss, Epochs = epochs, BatchSize = 16, Seed = seed,
-            Optimizer = new OptimizerSettings { LearningRate = lr },
-            Schedule = new ScheduleSettings { Warmup = false, Kind = ScheduleKind.MultiStep, DecayStart = 2, DecayStep = 1, Gamma = 0.8 },
+        },
+        // Tensor batches never pass through the clip recipe; the rest is what a generated experiment writes.
+        Recipe = new TrainingRecipe
+        {
+            Clips = ClipRecipe.FrontEndOnly,
+            Loss = LossFunction.Of(loss),
+            Optimizer = OptimizerRecipe.Adam(lr, betas: (0.95, 0.999), weightDecay: 5e-7),
+            Schedule = ScheduleRecipe.MultiStep(start: 2, step: 1, gamma: 0.8),
         },
         Evaluation = new EvaluationSettings { MainMetric = loss == LossKind.Ce ? "acc" : "mAP", Ensemble = true },
     };

@@ -21,7 +21,7 @@ public static class RunReport
         text.AppendLine($"- run: `{result.RunDirectory}`");
         text.AppendLine($"- main metric: {result.MainMetric}; best epoch {result.BestEpoch} ({F(result.BestMetric)})");
         if (result.BestCheckpoint is not null) text.AppendLine($"- best weights: `{Path.GetRelativePath(result.RunDirectory, result.BestCheckpoint)}`");
-        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {LanguageWords.Of(definition.Train.Optimizer.Kind)} lr {F(definition.Train.Optimizer.LearningRate)}, loss {definition.Train.Loss}, batch {definition.Train.BatchSize}");
+        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {LanguageWords.Of(definition.Recipe.Optimizer.Kind)} lr {F(definition.Recipe.Optimizer.LearningRate)}, loss {definition.Recipe.Loss.Kind}, batch {definition.Train.BatchSize}");
         text.AppendLine();
         if (result.History.Count > 0)
         {
@@ -55,7 +55,7 @@ public static class RunReport
             text.AppendLine();
         }
         if (result.History.Count > 0)
-            text.AppendLine("![loss](loss.png) ![metrics](metrics.png)" + (definition.Train.Loss == LossKind.Ce ? " ![confusion](confusion.png)" : ""));
+            text.AppendLine("![loss](loss.png) ![metrics](metrics.png)" + (definition.Recipe.Loss.Kind == LossKind.Ce ? " ![confusion](confusion.png)" : ""));
         return text.ToString();
     }
 

@@ -13,13 +13,13 @@ public sealed class ClipDatasetAugmentTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private ClipDataset Dataset(AugmentOptions augment) => _files.Dataset(augment);
+    private ClipDataset Dataset(ClipRecipe recipe) => _files.Dataset(recipe);
 
     [Fact]
     public void Without_augmentation_items_equal_the_pipeline_output()
     {
         using var scope = NewDisposeScope();
-        var dataset = Dataset(AugmentOptions.None);
+        var dataset = Dataset(ClipRecipe.FrontEndOnly);
         var (features, target) = dataset.Get(3, 123);
         TensorAssert.Equal(features, _files.Pipeline.Process(dataset.Entries[3].Wav), "features");
         Assert.Equal(new[] { 1f, 1f, 0f }, target.data<float>().ToArray()); // clip 3 has classes 0 and 1
@@ -29,7 +29,7 @@ public sealed class ClipDatasetAugmentTests : IDisposable
     public void Masks_hit_raw_log_mel_zero_which_normalises_to_the_padding_value()
     {
         using var scope = NewDisposeScope();
-        var dataset = Dataset(new AugmentOptions { FrequencyMask = 40, TimeMask = 20 });
+        var dataset = Dataset(ClipRecipe.Load().Fbank().MaskFrequency(40).MaskTime(20).Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd));
         var padValue = (0f - ClipPipelineOptions.AudioSetMean) / (ClipPipelineOptions.AudioSetStd * 2f);
         var (features, _) = dataset.Get(0, 77);
         var rng = new Random(77);
@@ -44,7 +44,7 @@ public sealed class ClipDatasetAugmentTests : IDisposable
     public void Mixup_targets_carry_the_weighted_label_mass_and_are_deterministic()
     {
         using var scope = NewDisposeScope();
-        var dataset = Dataset(new AugmentOptions { MixupProbability = 1.0 });
+        var dataset = Dataset(ClipRecipe.Load().Mixup(probability: 1.0, alpha: 10).Fbank().Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd));
         var mixedAny = false;
         for (var seed = 0; seed < 12; seed++)
         {
@@ -67,7 +67,7 @@ public sealed class ClipDatasetAugmentTests : IDisposable
     public void Different_seeds_give_different_augmentations()
     {
         using var scope = NewDisposeScope();
-        var dataset = Dataset(new AugmentOptions { FrequencyMask = 30, TimeMask = 10, Noise = true });
+        var dataset = Dataset(ClipRecipe.Load().Fbank().MaskFrequency(30).MaskTime(10).Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd).Noise());
         var (a, _) = dataset.Get(1, 1);
         var (b, _) = dataset.Get(1, 2);
         Assert.True(TensorAssert.MaxAbsDiff(a, b) > 0);

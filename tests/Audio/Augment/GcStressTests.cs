@@ -1,5 +1,6 @@
 using AstDsl.TestSupport;
 using AstDsl.Audio.Augment;
+using AstDsl.Audio.Features;
 using AstDsl.Audio.Tests.Data;
 using static TorchSharp.torch;
 
@@ -21,10 +22,8 @@ public sealed class GcStressTests : IDisposable
     [Fact]
     public async Task Augmented_items_survive_collections_on_another_thread()
     {
-        var dataset = _files.Dataset(new AugmentOptions
-        {
-            MixupProbability = 0.5, FrequencyMask = 30, TimeMask = 10, Noise = true, LabelSmoothing = 0.1,
-        });
+        var dataset = _files.Dataset(ClipRecipe.Load().Mixup(probability: 0.5, alpha: 10).Fbank()
+            .MaskFrequency(30).MaskTime(10).Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd).Noise().SmoothLabels(0.1));
         await GcPressure.WhileCollecting(Items, i =>
         {
             using var scope = NewDisposeScope();

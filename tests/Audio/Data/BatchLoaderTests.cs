@@ -1,4 +1,5 @@
 using AstDsl.Audio.Augment;
+using AstDsl.Audio.Features;
 using AstDsl.Audio.Data;
 using AstDsl.TestSupport;
 
@@ -10,12 +11,10 @@ public sealed class BatchLoaderTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private ClipDataset Dataset(AugmentOptions? augment = null) => _files.Dataset(augment);
+    private ClipDataset Dataset(ClipRecipe? recipe = null) => _files.Dataset(recipe);
 
-    private static readonly AugmentOptions Everything = new()
-    {
-        MixupProbability = 0.5, FrequencyMask = 24, TimeMask = 12, Noise = true, LabelSmoothing = 0.1,
-    };
+    private static readonly ClipRecipe Everything = ClipRecipe.Load().Mixup(probability: 0.5, alpha: 10).Fbank()
+        .MaskFrequency(24).MaskTime(12).Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd).Noise().SmoothLabels(0.1);
 
     [Fact]
     public void Batches_have_the_official_shapes_and_cover_every_clip_once()

@@ -49,7 +49,7 @@ public sealed class ClipFailureMessageTests
         WavWriter.Write(good, Signals.Tone(440, 0.3));
         WavWriter.Write(odd, Signals.Tone(440, 0.3, rate: 8000));
         using var pipeline = new ClipPipeline(new ClipPipelineOptions { TargetLength = 8, ExpectedSampleRate = 16000 });
-        var dataset = new ClipDataset(new[] { Entry(odd), Entry(good) }, 1, pipeline, new AugmentOptions { MixupProbability = 1 });
+        var dataset = new ClipDataset(new[] { Entry(odd), Entry(good) }, 1, pipeline, ClipRecipe.Load().Mixup(probability: 1, alpha: 10).Fbank().Normalize(ClipPipelineOptions.AudioSetMean, ClipPipelineOptions.AudioSetStd));
 
         // Whichever clip draws the other as its partner, the 8 kHz one is named.
         var failures = 0;
@@ -76,6 +76,6 @@ public sealed class ClipFailureMessageTests
         Assert.Equal("train.batch must be at least 1, got 0", Assert.Throws<ArgumentException>(() => new LoaderOptions { BatchSize = 0 }.Validate(4)).Message);
         Assert.Equal("features.std must be a positive number that fits a float (about 1e-38 to 3e38), got 0",
             Assert.Throws<ArgumentException>(() => new ClipPipelineOptions { NormStd = (float)1e-320 }.Validate()).Message);
-        Assert.Equal("augment.freqm must be >= 0, got -1", Assert.Throws<ArgumentException>(() => new AugmentOptions { FrequencyMask = -1 }.Validate()).Message);
+        Assert.Equal("augment.freqm must be >= 1 when the mask is used, got 0", Assert.Throws<ArgumentException>(() => ClipRecipe.Load().Fbank().MaskFrequency(0)).Message);
     }
 }

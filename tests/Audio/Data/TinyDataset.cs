@@ -38,7 +38,7 @@ internal sealed class TinyDataset : IDisposable
     public string DatafilePath { get; }
     public ClipPipeline Pipeline { get; }
 
-    public ClipDataset Dataset(AugmentOptions? augment = null) => ClipDataset.FromFiles(DatafilePath, Labels, Pipeline, augment);
+    public ClipDataset Dataset(ClipRecipe? recipe = null) => ClipDataset.FromFiles(DatafilePath, Labels, Pipeline, recipe);
 
     public void Dispose()
     {
