@@ -1,6 +1,6 @@
 using System.Reflection;
 using AstDsl.Cli.Console;
-using AstDsl.CodeGen.InMemory;
+using AstDsl.Hosting;
 
 namespace AstDsl.Cli.Commands;
 

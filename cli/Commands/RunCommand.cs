@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AstDsl.Cli.Console;
-using AstDsl.CodeGen.InMemory;
+using AstDsl.Hosting;
 using AstDsl.Training;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;

@@ -1,8 +1,11 @@
 using System.Reflection;
-using AstDsl.CodeGen.InMemory;
+using AstDsl.Audio.Augment;
+using AstDsl.Audio.Features;
+using AstDsl.Hosting;
 using AstDsl.Dsl.Tests.Support;
 using AstDsl.Dsl.Text;
 using AstDsl.Training.Experiments;
+using AstDsl.Training.Schedules;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -87,6 +90,38 @@ public sealed class GeneratorOutputTests
         Assert.Equal(spec.Shapes.TokenCount, Const<int>(type, "TokenCount"));
         Assert.Equal(spec.Shapes.ParameterCount, Const<long>(type, "ParameterCount"));
         AssertEverySectionReachesTheRuntime(spec, experiment.CreateDefinition("/elsewhere", "experiment: x\n"));
+        AssertTheTrainingStepIsTheSpecs(spec, experiment.CreateTrainingRecipe());
+    }
+
+    // The generated training step, read back through the runtime's own objects, holds every augment and train field
+    // of the spec that shapes a training batch, and no step the spec leaves out.
+    private static void AssertTheTrainingStepIsTheSpecs(Resolved.ResolvedSpec spec, TrainingRecipe recipe)
+    {
+        var augment = spec.Augment;
+        Assert.Equal(augment.Mixup > 0 ? new MixupStep(augment.Mixup, AugmentSettings.MixupAlpha) : null, recipe.Clips.Mixup);
+        var masks = new[] { (MaskAxis.Frequency, augment.FreqMask), (MaskAxis.Time, augment.TimeMask) }
+            .Where(m => m.Item2 > 0).Select(m => new MaskStep(m.Item1, m.Item2));
+        Assert.Equal(masks, recipe.Clips.RawSteps.Cast<MaskStep>());
+        Assert.Equal(new FeatureNormalization((float)spec.Features.NormMean, (float)spec.Features.NormStd), recipe.Clips.Normalization);
+        Assert.Equal(augment.Noise ? new IFeatureStep[] { new NoiseStep() } : [], recipe.Clips.NormalizedSteps);
+        Assert.Equal(augment.LabelSmoothing, recipe.Clips.LabelSmoothing);
+
+        var train = spec.Train;
+        Assert.Equal(train.Loss, recipe.Loss.Kind);
+        var o = train.Optimizer;
+        Assert.Equal((o.Kind, o.LearningRate, (o.Beta1, o.Beta2), o.WeightDecay),
+            (recipe.Optimizer.Kind, recipe.Optimizer.LearningRate, recipe.Optimizer.Betas, recipe.Optimizer.WeightDecay));
+        var s = train.Schedule;
+        var decay = s.Kind switch
+        {
+            ScheduleKind.Constant => ScheduleRecipe.Constant(),
+            ScheduleKind.MultiStep => ScheduleRecipe.MultiStep(s.DecayStart, s.DecayStep, s.Gamma),
+            ScheduleKind.Plateau => ScheduleRecipe.Plateau(s.Patience, s.PlateauFactor),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), s.Kind, "unknown schedule"),
+        };
+        Assert.Equal(decay.Decay, recipe.Schedule.Decay);
+        Assert.Equal(s.Warmup ? s.WarmupSteps : null, recipe.Schedule.WarmupSteps);
+        if (s.Warmup) Assert.Equal(s.WarmupInterval, recipe.Schedule.WarmupInterval);
     }
 
     // Every contract-typed section of the resolved spec must arrive, value-equal, in the definition the runtime gets.

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using AstDsl.CodeGen;
-using AstDsl.CodeGen.InMemory;
+using AstDsl.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using AstDsl.Dsl;
 
-namespace AstDsl.CodeGen.InMemory;
+namespace AstDsl.Hosting;
 
 /// <summary>
 /// What <c>astc run</c> calls: the built experiment class when it was generated from the spec as it is now,

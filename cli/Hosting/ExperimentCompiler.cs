@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using AstDsl.CodeGen;
 using AstDsl.Dsl;
 using AstDsl.Dsl.Loading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace AstDsl.CodeGen.InMemory;
+namespace AstDsl.Hosting;
 
 /// <summary>
 /// Compiles one spec to a loaded experiment class with the same generator <c>dotnet build</c> uses, so a run from an

@@ -1,7 +1,7 @@
 using System.Reflection;
 using AstDsl.Training.Experiments;
 
-namespace AstDsl.CodeGen.InMemory;
+namespace AstDsl.Hosting;
 
 /// <summary>Finds generated experiment classes (marked <see cref="GeneratedExperimentAttribute"/>) in a loaded assembly.</summary>
 public static class ExperimentLocator

@@ -3,7 +3,7 @@ using AstDsl.Dsl.Resolved;
 using AstDsl.Dsl.Serialization;
 using AstDsl.Training.Experiments;
 
-namespace AstDsl.CodeGen.InMemory;
+namespace AstDsl.Hosting;
 
 /// <summary>The result of loading a spec's generated experiment: the experiment, or why there is none.</summary>
 /// <param name="Experiment">An instance of the generated class, or null.</param>

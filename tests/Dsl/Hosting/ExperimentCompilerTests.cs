@@ -1,10 +1,10 @@
-using AstDsl.CodeGen.InMemory;
+using AstDsl.Hosting;
 using AstDsl.Models.Generated;
 using AstDsl.Training.Data;
 using Xunit;
 using static AstDsl.Dsl.Tests.Support.Specs;
 
-namespace AstDsl.Dsl.Tests.InMemory;
+namespace AstDsl.Dsl.Tests.Hosting;
 
 public sealed class ExperimentCompilerTests : IDisposable
 {
