@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using AstDsl.CodeGen;
@@ -14,6 +15,9 @@ namespace AstDsl.Hosting;
 /// </summary>
 public static class ExperimentCompiler
 {
+    // Reading an assembly's metadata is most of a compilation's cost; the references of one process never change.
+    private static readonly ConcurrentDictionary<string, MetadataReference> References = new(StringComparer.Ordinal);
+
     /// <summary>Compiles against the assemblies of the running application (its trusted platform assemblies).</summary>
     public static ExperimentCompilation Compile(string specPath) => Compile(specPath, RuntimeReferences());
 
@@ -27,7 +31,7 @@ public static class ExperimentCompiler
         var compilation = CSharpCompilation.Create(
             "AstDsl.Models.InMemory." + spec.Name + "." + spec.SpecHash.Substring(0, 12),
             syntaxTrees: null,
-            references: referencePaths.Select(path => MetadataReference.CreateFromFile(path)),
+            references: referencePaths.Select(path => References.GetOrAdd(path, p => MetadataReference.CreateFromFile(p))),
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var specFiles = checkedSpec.Chain.Files.Select(file => (AdditionalText)new SpecText(file.Path, file.Text)).ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
