@@ -1,6 +1,7 @@
 namespace AstDsl.Metrics
 
 open System
+open AstDsl.Contract
 
 /// <summary>Scores or targets that cannot be evaluated (shape mismatch, NaN); the message says which entry and what to fix.</summary>
 type MetricsInputException(message: string) =
@@ -59,11 +60,13 @@ type Report =
         this.ExcludedClasses
         |> Array.map (fun e -> $"class {e.Class}: {e.Reason} ({e.Positives} positives, {e.Negatives} negatives); left out of mAP/mAUC")
 
-    /// <summary>A metric by its official name: mAP, mAUC, d_prime or acc (case-insensitive).</summary>
+    /// <summary>A metric by its official name (<see cref="T:AstDsl.Contract.MetricNames"/>: mAP, mAUC, d_prime or acc; case-insensitive).</summary>
     member this.Get(name: string) : float =
-        match name.ToLowerInvariant() with
-        | "map" -> this.MAP
-        | "mauc" -> this.MAUC
-        | "d_prime" | "dprime" -> this.DPrime
-        | "acc" | "accuracy" -> this.Accuracy
-        | _ -> raise (MetricsInputException $"unknown metric '{name}'; use one of mAP, mAUC, d_prime, acc")
+        let is (official: string) = String.Equals(name, official, StringComparison.OrdinalIgnoreCase)
+        if is MetricNames.MeanAveragePrecision then this.MAP
+        elif is MetricNames.MeanAuc then this.MAUC
+        elif is MetricNames.DPrime then this.DPrime
+        elif is MetricNames.Accuracy then this.Accuracy
+        else
+            let known = String.Join(", ", MetricNames.All)
+            raise (MetricsInputException $"unknown metric '{name}'; use one of {known}")

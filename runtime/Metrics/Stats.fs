@@ -3,9 +3,6 @@ module AstDsl.Metrics.Stats
 
 open System
 
-/// <summary>The official metric names, in report order.</summary>
-let metricNames = [| "mAP"; "mAUC"; "d_prime"; "acc" |]
-
 let private validate (scores: float[,]) (targets: float[,]) =
     if Array2D.length1 scores <> Array2D.length1 targets || Array2D.length2 scores <> Array2D.length2 targets then
         raise (MetricsInputException
