@@ -29,7 +29,12 @@ public sealed class LossFunction
     public LossKind Kind { get; }
 
     /// <summary>The loss a checkpoint recorded, for evaluating a saved model without its spec.</summary>
-    public static LossFunction Of(LossKind kind) => kind == LossKind.Ce ? CrossEntropy : BinaryCrossEntropy;
+    public static LossFunction Of(LossKind kind) => kind switch
+    {
+        LossKind.Bce => BinaryCrossEntropy,
+        LossKind.Ce => CrossEntropy,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
+    };
 
     /// <summary>Mean loss of <paramref name="logits"/> (B, C) against <paramref name="targets"/> (B, C).</summary>
     public Tensor Compute(Tensor logits, Tensor targets) => _compute(logits, targets);
