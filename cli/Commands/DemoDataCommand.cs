@@ -15,6 +15,12 @@ public static class DemoDataCommand
         var defaults = new DemoOptions();
         var trainClips = new Option<int>("--train-clips") { Description = "Clips in train.json (e.g. a larger unlabelled pool for pretraining).", DefaultValueFactory = _ => defaults.TrainClips };
         var evalClips = new Option<int>("--eval-clips") { Description = "Clips in eval.json.", DefaultValueFactory = _ => defaults.EvalClips };
+        foreach (var count in new[] { trainClips, evalClips })
+            count.Validators.Add(option =>
+            {
+                if (option.GetValueOrDefault<int>() is < 1 and var n)
+                    option.AddError($"{count.Name} {n}: write at least 1 clip.");
+            });
         var command = new Command("demo-data", "Write the built-in demo dataset (10 synthetic sound-event classes, multi-label).") { dir, seed, trainClips, evalClips };
         command.SetAction(result => UserErrors.Guard(() =>
         {

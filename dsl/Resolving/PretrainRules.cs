@@ -19,6 +19,13 @@ internal static class PretrainRules
             && patches > 0 && masking.MaskedPatches >= patches)
             context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("pretrain.masked_patches", "model.patch"),
                 $"{masking.MaskedPatches} masked patches leave nothing visible: the model has {patches} patches ({model.FDim} x {model.TDim}); mask fewer than {patches} (SSAST masks 400 of 512)");
+        // Both read the classifier's predictions, which a pretraining run does not have.
+        if (spec.Find("train.wa")?.Value is ValueTuple<int, int>)
+            context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("train.wa"),
+                "a pretraining spec has no classifier whose averaged weights could be evaluated; write `wa = off` (or average when fine-tuning)");
+        if (spec.Switch("evaluation.ensemble", false))
+            context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("evaluation.ensemble"),
+                "a pretraining spec has no predictions to ensemble; write `ensemble = off`");
         if (masking.MpcWeight == 0 && masking.MpgWeight == 0)
             context.Report(DiagnosticCatalog.OutOfRange, spec.SpanOf("pretrain.objective"),
                 "both objectives weigh 0, so nothing is learned; give mpc or mpg a positive weight, e.g. `objective = ssl(mpc: 1, mpg: 10)`");

@@ -57,6 +57,13 @@ public sealed class PretrainSpecTests
     }
 
     [Fact]
+    public void Weight_averaging_and_ensembles_need_a_classifier()
+    {
+        var result = Check(PretrainingSpec + "\ntrain {\n  epochs = 5\n  wa = 2..5\n}\nevaluation {\n  ensemble = on\n}\n");
+        Assert.Equal(new[] { (12, 8), (15, 14) }, result.Diagnostics.Where(d => d.Id == "AST0007").Select(d => (d.Span.Line, d.Span.Column)));
+    }
+
+    [Fact]
     public void A_fine_tuning_spec_may_change_stride_and_length_but_not_the_patch()
     {
         var result = Check(("ft.ast", FineTuning), ("pre.ast", PretrainingSpec));
