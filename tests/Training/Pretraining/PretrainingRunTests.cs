@@ -59,8 +59,15 @@ public sealed class PretrainingRunTests(ITestOutputHelper output) : IDisposable
         Assert.True(last[MaskedPatchObjective.MpgLoss] < 0.85 * first[MaskedPatchObjective.MpgLoss], curve);
         Assert.True(last[MaskedPatchObjective.MpgLoss] < 0.75 * first["train_" + MaskedPatchObjective.MpgLoss], curve);
         Assert.InRange(last[MaskedPatchObjective.Accuracy], 0, 1);
-        Assert.True(File.Exists(Path.Combine(result.RunDirectory, "metrics.png")));
+        foreach (var picture in new[] { "metrics.png", "masked_acc.png", "mpc_loss.png", "mpg_loss.png" })
+            Assert.True(File.Exists(Path.Combine(result.RunDirectory, picture)), picture);
         Assert.Contains("masked_acc", File.ReadAllText(Path.Combine(result.RunDirectory, "report.md")));
+
+        // The run resumes as any run: one more epoch on top of the five, the earlier history kept.
+        var resumed = ExperimentRunner.Resume(result.RunDirectory, definition, () => throw new InvalidOperationException("not used"),
+            new RunOptions { RunsRoot = Path.Combine(_temp.Path, "runs"), Device = "cpu", EpochsOverride = 6 });
+        Assert.Equal(result.History.Select(r => r.Metrics[MaskedPatchObjective.MpgLoss]), resumed.History.Take(5).Select(r => r.Metrics[MaskedPatchObjective.MpgLoss]));
+        Assert.Equal(6, resumed.History.Count);
 
         var checkpoint = TrainingCheckpoint.Load(result.BestCheckpoint!);
         var weights = checkpoint.StateDict();
