@@ -25,7 +25,11 @@ public static class SpecCompiler
     /// Loads and checks the spec at <paramref name="path"/> from <paramref name="files"/>; with
     /// <paramref name="dataFileExists"/>, every data file the spec names is looked up and a missing one is an AST0024 warning.
     /// </summary>
-    public static SpecCompilation Load(string path, IFileSystem files, Func<string, bool>? dataFileExists)
+    public static SpecCompilation Load(string path, IFileSystem files, Func<string, bool>? dataFileExists) =>
+        Load(path, files, dataFileExists, followPretrainSpec: true);
+
+    // A pretraining spec named by ssl(spec: ...) is loaded without following its own, so specs cannot loop.
+    private static SpecCompilation Load(string path, IFileSystem files, Func<string, bool>? dataFileExists, bool followPretrainSpec)
     {
         var chain = SpecLoader.Load(path, files);
         var diagnostics = chain.Diagnostics.ToList();
@@ -43,6 +47,9 @@ public static class SpecCompiler
         var augment = SpecResolver.Augment(bound);
         FeatureRules.Check(bound, features, augment, context);
         ModelRules.Check(bound, model, pretrain, context);
+        PretrainRules.Check(bound, model, pretrain, context);
+        if (followPretrainSpec && pretrain.SpecPath is { } pretrainSpec && !bound.AnyRejected("model.pretrain"))
+            PretrainRules.CheckAgainst(bound, model, pretrainSpec, Load(SpecPaths.Resolve(chain.Files[0].Path, pretrainSpec), files, null, followPretrainSpec: false), context);
         TrainingRules.Check(bound, data, train, evaluation, context);
         if (dataFileExists is not null) DataFileRules.Check(bound, chain.Files[0].Path, data, pretrain, dataFileExists, context);
         if (context.HasErrors) return Finish(null, diagnostics, chain);

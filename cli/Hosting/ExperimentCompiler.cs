@@ -4,6 +4,7 @@ using System.Reflection;
 using AstDsl.CodeGen;
 using AstDsl.Dsl;
 using AstDsl.Dsl.Loading;
+using AstDsl.Dsl.Resolved;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -33,7 +34,7 @@ public static class ExperimentCompiler
             syntaxTrees: null,
             references: referencePaths.Select(path => References.GetOrAdd(path, p => MetadataReference.CreateFromFile(p))),
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var specFiles = checkedSpec.Chain.Files.Select(file => (AdditionalText)new SpecText(file.Path, file.Text)).ToImmutableArray();
+        var specFiles = SpecFiles(checkedSpec, spec).Select(file => (AdditionalText)new SpecText(file.Path, file.Text)).ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
             new[] { new ExperimentGenerator().AsSourceGenerator() },
             additionalTexts: specFiles,
@@ -69,6 +70,16 @@ public static class ExperimentCompiler
 
     /// <summary>File name of the assembly <c>dotnet build</c> generates the shipped specs into.</summary>
     public const string BuiltModelsAssembly = "AstDsl.Models.dll";
+
+    // The generator checks a spec against the texts it is given: the extends chain and, for a fine-tuning spec that
+    // names its pretraining spec (ssl(spec: ...)), that spec's chain, which the checker compares patch shapes with.
+    private static IEnumerable<LoadedSpec> SpecFiles(SpecCompilation checkedSpec, ResolvedSpec spec)
+    {
+        var pretraining = spec.Pretrain.SpecPath is { } path
+            ? SpecCompiler.Load(SpecPaths.Resolve(spec.SpecPath, path)).Chain.Files
+            : Enumerable.Empty<LoadedSpec>();
+        return checkedSpec.Chain.Files.Concat(pretraining).GroupBy(file => file.Path, StringComparer.Ordinal).Select(group => group.First());
+    }
 
     /// <summary>Spec text handed to the generator as an AdditionalFile.</summary>
     private sealed class SpecText(string path, string text) : AdditionalText

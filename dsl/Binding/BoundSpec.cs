@@ -37,6 +37,9 @@ internal sealed class BoundSpec
 
     public Choice? Choice(string key) => Find(key)?.Value as Choice;
 
+    /// <summary>Whether the merged spec has the block <paramref name="name"/>, even an empty one.</summary>
+    public bool HasBlock(string name) => Merged.Blocks.Any(block => block.Name == name);
+
     /// <summary>
     /// True when one of <paramref name="keys"/> is written but its value was rejected (and reported): rules across
     /// fields skip such fields instead of checking the default in their place, which would add a second, wrong error.

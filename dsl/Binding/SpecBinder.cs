@@ -42,10 +42,11 @@ internal static class SpecBinder
 
     private static void ReportMissing(MergedSpec merged, BindContext context)
     {
+        var pretraining = merged.Blocks.Any(b => b.Name == SpecSchema.PretrainBlock);
         foreach (var block in SpecSchema.Blocks)
         {
             var written = merged.Blocks.FirstOrDefault(b => b.Name == block.Key);
-            foreach (var field in block.Value.Where(f => f.Value.Required))
+            foreach (var field in block.Value.Where(f => f.Value.Required && !(f.Value.LabelsOnly && pretraining)))
             {
                 if (written?.Fields.Any(f => f.Key == field.Key) == true) continue;
                 context.Report(DiagnosticCatalog.MissingRequired, written?.Span ?? merged.Span,

@@ -38,6 +38,11 @@ internal static class SpecSchema
 
     private static readonly Parameter[] CheckpointArguments = { new("path", TextKind.Instance, Required: true) };
 
+    /// <summary>The block that makes a spec a self-supervised pretraining stage on unlabelled audio.</summary>
+    public const string PretrainBlock = "pretrain";
+
+    private static readonly NumberKind Weight = new(false, Bounds.AtLeast(0));
+
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, FieldDefinition>> Blocks { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, FieldDefinition>>(StringComparer.Ordinal)
         {
@@ -62,7 +67,7 @@ internal static class SpecSchema
                 ("stride", new(new PairKind(Bounds.Between(1, MaxFrames)))),
                 ("input", new(new PairKind(Bounds.Between(1, MaxFrames)))),
                 ("tokens", new(new OptionKind("distilled", "cls"))),
-                ("labels", new(CountUpTo(100000), Required: true, Example: "527")),
+                ("labels", new(CountUpTo(100000), Required: true, Example: "527", LabelsOnly: true)),
                 ("dropout", new(Rate)),
                 ("attention_dropout", new(Rate)),
                 ("pretrain", new(new ChoiceKind(new Dictionary<string, Parameter[]>
@@ -70,11 +75,12 @@ internal static class SpecSchema
                     ["none"] = Array.Empty<Parameter>(),
                     ["imagenet"] = CheckpointArguments,
                     ["audioset"] = CheckpointArguments,
+                    ["ssl"] = CheckpointArguments.Append(new Parameter("spec", TextKind.Instance)).ToArray(),
                 })))),
             ["data"] = Block(
                 ("train", new(TextKind.Instance, Required: true, Example: "\"data/train.json\"")),
                 ("eval", new(TextKind.Instance, Required: true, Example: "\"data/eval.json\"")),
-                ("label_csv", new(TextKind.Instance, Required: true, Example: "\"data/class_labels_indices.csv\"")),
+                ("label_csv", new(TextKind.Instance, Required: true, Example: "\"data/class_labels_indices.csv\"", LabelsOnly: true)),
                 ("sample_weights", new(new OrOffKind(TextKind.Instance))),
                 ("folds", new(new ListKind(CountUpTo(MaxFolds), MaxFolds, new RangeKind(Bounds.Between(1, MaxFolds))))),
                 ("on_bad_file", new(new OptionKind(LanguageWords.All<BadFilePolicy>()))),
@@ -108,6 +114,13 @@ internal static class SpecSchema
                 ("wa", new(new OrOffKind(new RangeKind(Bounds.Between(1, MaxEpochs))))),
                 ("keep_checkpoints", new(new NumberKind(true, Bounds.Between(0, MaxEpochs)))),
                 ("seed", new(new NumberKind(true, Bounds.AtLeast(0))))),
+            [PretrainBlock] = Block(
+                ("objective", new(new ChoiceKind(new Dictionary<string, Parameter[]>
+                {
+                    ["ssl"] = new Parameter[] { new("mpc", Weight), new("mpg", Weight) },
+                }))),
+                ("masked_patches", new(CountUpTo(MaxFrames))),
+                ("cluster", new(SwitchKind.Instance))),
             ["evaluation"] = Block(
                 ("metrics", new(new ListKind(new OptionKind(Metrics), Metrics.Length))),
                 ("main", new(new OptionKind(Metrics))),

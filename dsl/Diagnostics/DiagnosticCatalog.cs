@@ -56,6 +56,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DataFileMissing = Warning("AST0024", "Data file not found");
     /// <summary>AST0025: a spec file longer than the loader reads, or not a regular file.</summary>
     public static readonly DiagnosticDescriptor SpecTooLarge = Error("AST0025", "Spec file too large");
+    /// <summary>AST0026: a fine-tuning spec whose trunk or patch shape differs from the pretraining spec it names.</summary>
+    public static readonly DiagnosticDescriptor PretrainSpecMismatch = Error("AST0026", "Pretraining spec mismatch");
 
     /// <summary>All descriptors, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -64,7 +66,7 @@ public static class DiagnosticCatalog
         ExtendedSpecNotFound, ExtendsCycle, StrideLargerThanPatch, HeadsDoNotDivideWidth, InputSmallerThanPatch,
         NonPositiveLearningRate, ProbabilityOutOfRange, InputMismatch, PretrainWidthMismatch, UnknownOption,
         UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder, DuplicateExperimentName,
-        DataFileMissing, SpecTooLarge,
+        DataFileMissing, SpecTooLarge, PretrainSpecMismatch,
     };
 
     private static DiagnosticDescriptor Error(string id, string title) => new(id, DiagnosticSeverity.Error, title);

@@ -25,7 +25,8 @@ internal static class DataFileRules
     private static void CheckFolds(
         BoundSpec spec, string key, string path, int?[] folds, string specPath, Func<string, bool> fileExists, BindContext context)
     {
-        if (path.Length == 0) return;
+        // A path ending in '/' names a folder of audio files (a pretraining pool), not a file.
+        if (path.Length == 0 || path.EndsWith("/", StringComparison.Ordinal)) return;
         var missing = folds
             .Select(fold => fold is { } number ? FoldPlaceholder.Substitute(path, number) : path)
             .Distinct()

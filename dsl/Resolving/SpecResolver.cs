@@ -59,10 +59,28 @@ internal static class SpecResolver
         };
     }
 
-    public static PretrainSettings Pretrain(BoundSpec spec) =>
-        spec.Choice("model.pretrain") is { } choice
-            ? new PretrainSettings { Kind = LanguageWords.Parse<PretrainKind>(choice.Variant), CheckpointPath = choice.Text("path") }
+    public static PretrainSettings Pretrain(BoundSpec spec)
+    {
+        var weights = spec.Choice("model.pretrain") is { } choice
+            ? new PretrainSettings { Kind = LanguageWords.Parse<PretrainKind>(choice.Variant), CheckpointPath = choice.Text("path"), SpecPath = choice.Text("spec") }
             : new PretrainSettings();
+        return weights with { MaskedModeling = MaskedModeling(spec) };
+    }
+
+    // Present exactly when the spec has a pretrain block (the binder relaxes the label fields on the same test).
+    private static MaskedPatchSettings? MaskedModeling(BoundSpec spec)
+    {
+        if (!spec.HasBlock(SpecSchema.PretrainBlock)) return null;
+        var d = new MaskedPatchSettings();
+        var objective = spec.Choice("pretrain.objective");
+        return new MaskedPatchSettings
+        {
+            MpcWeight = objective?.Real("mpc", d.MpcWeight) ?? d.MpcWeight,
+            MpgWeight = objective?.Real("mpg", d.MpgWeight) ?? d.MpgWeight,
+            MaskedPatches = spec.Int("pretrain.masked_patches", d.MaskedPatches),
+            Cluster = spec.Switch("pretrain.cluster", d.Cluster),
+        };
+    }
 
     public static DataSettings Data(BoundSpec spec)
     {

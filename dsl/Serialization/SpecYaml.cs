@@ -15,7 +15,24 @@ public static class SpecYaml
     /// <summary>YAML text of <paramref name="spec"/>: name, hash, every section with defaults filled in, and the inferred shapes.</summary>
     public static string Serialize(ResolvedSpec spec) => Serializer.Serialize(Document(spec));
 
-    private static Dictionary<string, object?> Document(ResolvedSpec spec) => new()
+    // Pretraining keys appear only in specs that use them, so the YAML of every other spec stays as it was.
+    private static Dictionary<string, object?> Document(ResolvedSpec spec)
+    {
+        var document = Sections(spec);
+        if (spec.Pretrain.SpecPath is { } pretrainSpec && document["model"] is Dictionary<string, object?> model
+            && model["pretrain"] is Dictionary<string, object?> weights)
+            weights["spec"] = pretrainSpec;
+        if (spec.Pretrain.MaskedModeling is { } masking)
+            document["pretrain"] = new Dictionary<string, object?>
+            {
+                ["objective"] = new Dictionary<string, object?> { ["kind"] = "ssl", ["mpc"] = masking.MpcWeight, ["mpg"] = masking.MpgWeight },
+                ["masked_patches"] = masking.MaskedPatches,
+                ["cluster"] = masking.Cluster,
+            };
+        return document;
+    }
+
+    private static Dictionary<string, object?> Sections(ResolvedSpec spec) => new()
     {
         ["experiment"] = spec.Name,
         ["spec"] = spec.SpecPath,

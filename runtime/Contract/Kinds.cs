@@ -9,6 +9,8 @@ public enum PretrainKind
     ImageNet,
     /// <summary>An official AST AudioSet checkpoint (base384, 12x101 grid), adapted to the new input and label count.</summary>
     AudioSet,
+    /// <summary>A self-supervised (SSAST masked patch modeling) checkpoint written by a pretraining spec; the trunk is copied.</summary>
+    Ssl,
 }
 
 /// <summary>What to do with an unreadable audio file (<c>data.on_bad_file</c>).</summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using AstDsl.Network;
 using AstDsl.Network.Devices;
+using AstDsl.Network.Pretraining;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop;
+using AstDsl.Training.Pretraining;
 using AstDsl.Training.Progress;
 using AstDsl.Training.Reports;
 using AstDsl.Training.Runs;
@@ -70,12 +72,16 @@ public static class ExperimentRunner
     private static RunResult TrainSplit(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,
         TorchSharp.torch.Device device, bool resume, IProgressReporter reporter, CancellationToken cancel)
     {
-        using var data = ExperimentData.Open(definition);
+        // A pretraining spec trains the trunk with SSAST's heads on unlabelled audio instead of the spec's classifier.
+        var masking = definition.Pretrain.MaskedModeling;
+        using var data = masking is null ? ExperimentData.Open(definition) : ExperimentData.OpenUnlabelled(definition);
+        var create = masking is null ? createModel : () => new MaskedPatchModel(definition.Model);
         var setup = new TrainerSetup
         {
             Definition = definition,
             // Resumed weights replace the pretrained ones, so the transfer is skipped.
-            CreateModel = resume ? createModel : ModelInitializer.WithPretraining(definition, createModel),
+            CreateModel = resume ? create : ModelInitializer.WithPretraining(definition, create),
+            Objective = masking is null ? null : new MaskedPatchObjective(masking, definition.Train.Seed),
             Train = data.Train, Eval = data.Eval, Run = run, Labels = data.Labels, Resume = resume,
             EpochsOverride = options.EpochsOverride, Device = device,
         };

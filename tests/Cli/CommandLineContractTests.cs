@@ -44,6 +44,14 @@ public sealed class CommandLineContractTests(TinyModelFixture tiny) : IClassFixt
     }
 
     [Fact]
+    public void Demo_data_without_clips_is_refused_naming_the_option()
+    {
+        var outcome = Astc.Run("demo-data", Path.Combine(Path.GetTempPath(), "astdsl-never-written"), "--train-clips", "0");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--train-clips 0: write at least 1 clip.", outcome.Error);
+    }
+
+    [Fact]
     public void Usage_errors_exit_with_2_not_the_spec_error_code()
     {
         var outcome = Astc.Run("evall", "x");

@@ -50,10 +50,24 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor Tokens(Tensor image, int blockCount, bool finalNorm)
     {
+        using var scope = NewDisposeScope();
+        return Encode(patch_embed.forward(image), blockCount, finalNorm).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The patch embedding alone: (B, patches, D) from a (B, 1, F, T) image, patches in frequency-major order.</summary>
+    public Tensor EmbedPatches(Tensor image) => patch_embed.forward(image);
+
+    /// <summary>
+    /// The rest of the trunk on embedded patches (B, patches, D), e.g. after masked pretraining replaced some of them:
+    /// special tokens, position embeddings, the first <paramref name="blockCount"/> blocks, the final LayerNorm when
+    /// <paramref name="finalNorm"/>.
+    /// </summary>
+    public Tensor Encode(Tensor patches, int blockCount, bool finalNorm)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
         ArgumentOutOfRangeException.ThrowIfNegative(blockCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blockCount, blocks.Count);
         using var scope = NewDisposeScope();
-        var patches = patch_embed.forward(image);
         var batch = patches.shape[0];
         var special = dist_token is null
             ? cls_token.expand(batch, -1, -1)

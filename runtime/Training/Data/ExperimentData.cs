@@ -37,9 +37,31 @@ public sealed class ExperimentData : IDisposable
         var labels = LabelMap.Load(labelCsv);
         if (labels.Count != definition.Model.LabelCount)
             throw new TrainingConfigurationException("model.labels", $"the model has {definition.Model.LabelCount} outputs but {labelCsv} defines {labels.Count} classes; make them equal.");
-        var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
         var trainEntries = Datafile.Load(DataFileLocator.Existing(definition, data.TrainFile, "data.train"), labels);
         var evalEntries = Datafile.Load(DataFileLocator.Existing(definition, data.EvalFile, "data.eval"), labels);
+        return Create(definition, trainEntries, evalEntries, labels.Count,
+            Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
+    }
+
+    /// <summary>
+    /// Opens the unlabelled audio of a pretraining spec: <c>data.train</c> and <c>data.eval</c> are datafiles (their
+    /// labels, if any, are ignored) or folders of audio files (a path ending in <c>/</c>); there is no label CSV.
+    /// </summary>
+    /// <exception cref="TrainingConfigurationException">Model and features disagree.</exception>
+    public static ExperimentData OpenUnlabelled(ExperimentDefinition definition)
+    {
+        CheckShapes(definition);
+        var data = definition.Data;
+        // One all-zero target column keeps the batch shape of labelled data; pretraining never reads it.
+        return Create(definition, UnlabelledAudio.Entries(definition, data.TrainFile, "data.train"),
+            UnlabelledAudio.Entries(definition, data.EvalFile, "data.eval"), classCount: 1, Array.Empty<LabelInfo>());
+    }
+
+    private static ExperimentData Create(ExperimentDefinition definition, IReadOnlyList<DatafileEntry> trainEntries,
+        IReadOnlyList<DatafileEntry> evalEntries, int classCount, IReadOnlyList<LabelInfo> labels)
+    {
+        var data = definition.Data;
+        var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
         var loader = new LoaderOptions
         {
             BatchSize = definition.Train.BatchSize,
@@ -48,12 +70,12 @@ public sealed class ExperimentData : IDisposable
             BadFiles = data.OnBadFile,
             SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
-        var train = new ClipDataset(trainEntries, labels.Count, pipeline, definition.Recipe.Clips);
-        var eval = new ClipDataset(evalEntries, labels.Count, pipeline, definition.Recipe.Clips.WithoutAugmentation());
+        var train = new ClipDataset(trainEntries, classCount, pipeline, definition.Recipe.Clips);
+        var eval = new ClipDataset(evalEntries, classCount, pipeline, definition.Recipe.Clips.WithoutAugmentation());
         return new ExperimentData(pipeline,
             new AudioBatchSource(new BatchLoader(train, loader), "data.train", data.TrainFile),
             new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 }), "data.eval", data.EvalFile),
-            Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
+            labels);
     }
 
     /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>

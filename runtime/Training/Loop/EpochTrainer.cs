@@ -34,8 +34,9 @@ internal static class EpochTrainer
                     context.Schedule.BeforeStep(context.GlobalStep);
                     context.Schedule.ApplyTo(context.Optimizer);
                 }
-                var logits = model.forward(batch.Features.to(context.Device));
-                var loss = context.Loss.Compute(logits, batch.Targets.to(context.Device));
+                var loss = context.Objective is { } objective
+                    ? objective.Loss(model, batch, context.Device, epoch, done)
+                    : context.Loss.Compute(model.forward(batch.Features.to(context.Device)), batch.Targets.to(context.Device));
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                     throw new NonFiniteLossException(epoch, context.GlobalStep, value, context.Schedule.LearningRate, context.LastGoodCheckpoint);

@@ -17,7 +17,7 @@ internal static class RunCompletion
         var run = setup.Run;
         var definition = setup.Definition;
         var averaged = AverageWeights(setup, metadata, log);
-        if (definition.Recipe.Loss.Kind == LossKind.Ce && progress.BestEpoch > 0)
+        if (definition.Recipe.Loss.Kind == LossKind.Ce && progress.BestEpoch > 0 && setup.Objective is null)
             ConfusionMatrixPlot.Write(run.PlotFile("confusion"), bestPredictions ?? BestPredictions(setup),
                 metadata.Labels, $"{definition.Name}, best epoch {progress.BestEpoch}");
         var result = new RunResult

@@ -26,7 +26,7 @@ public static class Trainer
     {
         var definition = setup.Definition;
         var settings = definition.Train;
-        var mainMetric = MetricSet.Main(definition.Evaluation);
+        var mainMetric = setup.Objective?.MainMetric ?? MetricSet.Main(definition.Evaluation);
         var device = setup.Device ?? CPU;
         var run = setup.Run;
         using var log = new RunLog(run.LogFile);
@@ -45,7 +45,7 @@ public static class Trainer
         var context = new TrainingContext
         {
             Model = model, Optimizer = optimizer, Settings = settings, Device = device, Run = run, Log = log,
-            Reporter = reporter, Train = setup.Train, Loss = recipe.Loss,
+            Reporter = reporter, Train = setup.Train, Loss = recipe.Loss, Objective = setup.Objective,
             Epochs = setup.EpochsOverride ?? settings.Epochs,
             Schedule = recipe.StartSchedule(progress.Schedule),
             GlobalStep = progress.GlobalStep,
@@ -54,7 +54,7 @@ public static class Trainer
         CheckCheckpointRetention(settings, context.Epochs);
         log.Write($"{(setup.Resume ? "resuming" : "starting")} {definition.Name}: {context.Epochs} epochs, {setup.Train.SampleCount} training clips, {setup.Eval.SampleCount} evaluation clips, seed {settings.Seed}, device {device}");
 
-        var evaluator = new EpochEvaluator(setup, log);
+        IEpochEvaluator evaluator = setup.Objective is { } objective ? new ObjectiveEvaluator(objective, setup.Eval) : new EpochEvaluator(setup, log);
         var checkpoints = new CheckpointWriter(run, model, optimizer, metadata, settings);
         IEpochObserver[] observers = [checkpoints, new HistoryWriter(run, mainMetric), new EpochAnnouncer(log, reporter, mainMetric)];
         Predictions? bestPredictions = null;
@@ -67,7 +67,7 @@ public static class Trainer
             (var record, var predictions, ensembleSum) = evaluator.Evaluate(context, epoch, outcome, ensembleSum, clock);
             var score = record.Metrics[mainMetric];
             var isBest = score > progress.BestMetric || progress.BestEpoch == 0;
-            if (isBest) bestPredictions = predictions;
+            if (isBest && predictions is not null) bestPredictions = predictions;
             context.Schedule.AfterEpoch(epoch, score);
             context.Schedule.ApplyTo(optimizer);
             progress = progress with

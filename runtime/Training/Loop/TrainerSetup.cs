@@ -28,4 +28,6 @@ public sealed record TrainerSetup
     public int? EpochsOverride { get; init; }
     /// <summary>Device to train on.</summary>
     public Device? Device { get; init; }
+    /// <summary>What to optimise instead of <c>train.loss</c> on labels (masked patch pretraining); null for supervised training.</summary>
+    public ITrainingObjective? Objective { get; init; }
 }

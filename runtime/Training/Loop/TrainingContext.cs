@@ -24,6 +24,7 @@ internal sealed class TrainingContext
     public required RunDirectory Run { get; init; }
     public required RunLog Log { get; init; }
     public required IProgressReporter Reporter { get; init; }
+    public ITrainingObjective? Objective { get; init; }
     public ThroughputMeter Meter { get; } = new();
     public long GlobalStep { get; set; }
     public string? LastGoodCheckpoint { get; set; }

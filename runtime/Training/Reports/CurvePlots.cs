@@ -3,9 +3,15 @@ using AstDsl.Training.Runs;
 
 namespace AstDsl.Training.Reports;
 
-/// <summary>Per-epoch curves as PNG: loss.png (train and eval loss) and metrics.png (every metric, ensemble dashed).</summary>
+/// <summary>
+/// Per-epoch curves as PNG: loss.png (train and eval loss), metrics.png (every metric, ensemble dashed), and for each
+/// metric also measured on training (<c>train_</c>NAME, e.g. pretraining's masked_acc, mpc_loss, mpg_loss) NAME.png
+/// with both curves on its own scale.
+/// </summary>
 public static class CurvePlots
 {
+    private const string TrainPrefix = "train_";
+
     private const int Width = 900;
     private const int Height = 520;
 
@@ -30,6 +36,22 @@ public static class CurvePlots
         }
         Label(metrics, "Evaluation metrics per epoch", "value");
         RunFiles.Write(run.PlotFile("metrics"), () => metrics.SavePng(run.PlotFile("metrics"), Width, Height));
+
+        foreach (var name in Paired(history[0].Metrics.Keys))
+        {
+            var pair = new ScottPlot.Plot();
+            AddLine(pair, epochs, history.Select(r => r.Metrics[TrainPrefix + name]), "train", dashed: true);
+            AddLine(pair, epochs, history.Select(r => r.Metrics[name]), name == mainMetric ? "eval (main)" : "eval", dashed: false);
+            Label(pair, $"{name} per epoch", name);
+            RunFiles.Write(run.PlotFile(name), () => pair.SavePng(run.PlotFile(name), Width, Height));
+        }
+    }
+
+    /// <summary>The metrics that also have a training curve (<c>train_</c>NAME), each with its own picture NAME.png.</summary>
+    public static IEnumerable<string> Paired(IEnumerable<string> metricNames)
+    {
+        var names = metricNames.ToList();
+        return names.Where(name => !name.StartsWith(TrainPrefix, StringComparison.Ordinal) && names.Contains(TrainPrefix + name));
     }
 
     private static void AddLine(ScottPlot.Plot plot, double[] xs, IEnumerable<double> ys, string label, bool dashed)

@@ -21,7 +21,7 @@ public static class RunReport
         text.AppendLine($"- run: `{result.RunDirectory}`");
         text.AppendLine($"- main metric: {result.MainMetric}; best epoch {result.BestEpoch} ({F(result.BestMetric)})");
         if (result.BestCheckpoint is not null) text.AppendLine($"- best weights: `{Path.GetRelativePath(result.RunDirectory, result.BestCheckpoint)}`");
-        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {LanguageWords.Of(definition.Recipe.Optimizer.Kind)} lr {F(definition.Recipe.Optimizer.LearningRate)}, loss {definition.Recipe.Loss.Kind}, batch {definition.Train.BatchSize}");
+        text.AppendLine($"- seed {definition.Train.Seed}, optimiser {LanguageWords.Of(definition.Recipe.Optimizer.Kind)} lr {F(definition.Recipe.Optimizer.LearningRate)}, loss {Loss(definition)}, batch {definition.Train.BatchSize}");
         text.AppendLine();
         if (result.History.Count > 0)
         {
@@ -55,7 +55,8 @@ public static class RunReport
             text.AppendLine();
         }
         if (result.History.Count > 0)
-            text.AppendLine("![loss](loss.png) ![metrics](metrics.png)" + (definition.Recipe.Loss.Kind == LossKind.Ce ? " ![confusion](confusion.png)" : ""));
+            text.AppendLine("![loss](loss.png) ![metrics](metrics.png)" + (definition.Recipe.Loss.Kind == LossKind.Ce && definition.Pretrain.MaskedModeling is null ? " ![confusion](confusion.png)" : "") +
+                            string.Concat(CurvePlots.Paired(result.History[0].Metrics.Keys).Select(name => $" ![{name}]({name}.png)")));
         return text.ToString();
     }
 
@@ -67,6 +68,10 @@ public static class RunReport
         foreach (var (name, value) in metrics) text.AppendLine($"- {name}: {F(value)}");
         text.AppendLine();
     }
+
+    private static string Loss(ExperimentDefinition definition) => definition.Pretrain.MaskedModeling is { } masking
+        ? FormattableString.Invariant($"ssl(mpc: {masking.MpcWeight}, mpg: {masking.MpgWeight}) on {masking.MaskedPatches} masked patches{(masking.Cluster ? " in clusters" : "")}")
+        : definition.Recipe.Loss.Kind.ToString();
 
     private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

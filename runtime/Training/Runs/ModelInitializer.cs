@@ -1,5 +1,6 @@
 using AstDsl.Network;
 using AstDsl.Network.Transfer;
+using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Experiments;
@@ -22,8 +23,23 @@ public static class ModelInitializer
         {
             var model = createModel();
             if (pretrain.Kind == PretrainKind.ImageNet) ImageNetTransfer.Apply(model, path);
+            else if (pretrain.Kind == PretrainKind.Ssl) ApplySsl(model, path);
             else AudioSetTransfer.Apply(model, path);
             return model;
         };
+    }
+
+    private static void ApplySsl(AstNetwork model, string path)
+    {
+        var checkpoint = TrainingCheckpoint.Load(path);
+        var weights = checkpoint.StateDict();
+        try
+        {
+            SslTransfer.Apply(model, weights, checkpoint.Metadata.Model, path);
+        }
+        finally
+        {
+            foreach (var tensor in weights.Values) tensor.Dispose();
+        }
     }
 }

@@ -25,12 +25,13 @@ public static class RunPreflight
         foreach (var split in splits)
         {
             var data = split.Data;
-            var labels = LabelMap.Load(DataFileLocator.Existing(split, data.LabelCsv, "data.label_csv"));
+            // A pretraining spec reads unlabelled audio and has no label CSV.
+            var labels = split.Pretrain.MaskedModeling is null ? LabelMap.Load(DataFileLocator.Existing(split, data.LabelCsv, "data.label_csv")) : null;
             if (data.SampleWeightFile is { } weights) DataFileLocator.Existing(split, weights, "data.sample_weights");
             foreach (var (setting, path) in new[] { ("data.train", data.TrainFile), ("data.eval", data.EvalFile) })
             {
-                var file = DataFileLocator.Existing(split, path, setting);
-                var entries = Datafile.Load(file, labels);
+                var file = ExperimentData.Resolve(split, path);
+                var entries = labels is null ? UnlabelledAudio.Entries(split, path, setting) : Datafile.Load(DataFileLocator.Existing(split, path, setting), labels);
                 if (entries.Count == 0)
                     throw new DataFileException(setting, path, $"{file} lists no clips (its \"data\" array is empty); add entries or point {setting} at another datafile.");
                 if (SampleRateSurvey.Warn(split.Features, entries, setting, file) is { } warning && !warnings.Contains(warning))

@@ -291,6 +291,32 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
+    public void AST0026_a_fine_tuning_patch_that_differs_from_the_named_pretraining_spec()
+    {
+        var result = Check(
+            ("ft.ast", "experiment ft\nmodel {\n  labels = 10\n  patch = 8\n  stride = 8\n  pretrain = ssl(\"pre.astckpt\", spec: \"pre.ast\")\n}\n" +
+                       "data {\n  train = \"t.json\"\n  eval = \"e.json\"\n  label_csv = \"l.csv\"\n}\n"),
+            ("pre.ast", PretrainingSpec));
+        var d = Single(result, "AST0026", 4, 11, "ft.ast");
+        Assert.Equal("patch 8 x 8 differs from the pretraining spec's 16 x 16 ('pre.ast'); the patch embedding was learned on 16 x 16 patches, " +
+                     "so write `patch = 16` (strides may differ)", d.Message);
+        Assert.Null(result.Spec);
+    }
+
+    /// <summary>A pretraining spec: no labels, no label CSV, a pretrain block (the shared test for SSL specs).</summary>
+    internal const string PretrainingSpec = """
+        experiment pre
+        data {
+          train = "pool/"
+          eval = "pool.json"
+        }
+        pretrain {
+          objective = ssl(mpc: 1, mpg: 10)
+          masked_patches = 300
+        }
+        """;
+
+    [Fact]
     public void Every_catalogued_id_has_a_test_here_and_a_line_in_the_documentation()
     {
         var tests = typeof(DiagnosticIdTests).GetMethods().Select(m => m.Name).ToList();

@@ -34,6 +34,18 @@ public sealed class ExperimentCompilerTests : IDisposable
     }
 
     [Fact]
+    public void A_fine_tuning_spec_compiles_with_the_pretraining_spec_it_names()
+    {
+        CopyShipped("demo");
+        CopyShipped("demo_ssl");
+        // Another seed than the shipped one, so the built class does not apply and the generator runs on the copies.
+        var path = CopyShipped("demo_finetune", text => text.Replace("epochs = 12", "epochs = 12\n  seed = 7"));
+        var result = ExperimentCompiler.Compile(path);
+        Assert.True(result.Succeeded, string.Join("\n", result.CompilerErrors.Concat(result.Diagnostics.Select(d => d.ToString()))));
+        Assert.Equal((PretrainKind.Ssl, "demo_ssl.ast", 7), (result.Definition!.Pretrain.Kind, result.Definition.Pretrain.SpecPath, result.Definition.Train.Seed));
+    }
+
+    [Fact]
     public void The_loader_uses_the_built_class_while_the_spec_is_unchanged()
     {
         var result = ExperimentLoader.Load(CopyShipped("demo"), typeof(DemoExperiment).Assembly);

@@ -26,7 +26,7 @@ internal static class Specs
     public static string Shipped(string name) => Path.Combine(AppContext.BaseDirectory, "models", name + ".ast");
 
     /// <summary>Names of the shipped specs.</summary>
-    public static readonly string[] ShippedNames = { "audioset", "audioset_balanced", "esc50", "speechcommands", "demo" };
+    public static readonly string[] ShippedNames = { "audioset", "audioset_balanced", "esc50", "speechcommands", "demo", "demo_ssl", "demo_finetune" };
 
     public static SpecCompilation Check(string text) => SpecCompiler.Compile(text, FileName);
 

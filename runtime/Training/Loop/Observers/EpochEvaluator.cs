@@ -8,7 +8,7 @@ namespace AstDsl.Training.Loop.Observers;
 /// Evaluates the weights after a training pass: the epoch's metrics, the checkpoint ensemble (mean prediction of epochs
 /// 1..this) when enabled, and metric warnings, each logged once per run. Only the metrics of <c>evaluation.metrics</c> are kept.
 /// </summary>
-internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log)
+internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log) : IEpochEvaluator
 {
     private readonly List<string> _warnings = new();
 
@@ -16,7 +16,7 @@ internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log)
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>The record of <paramref name="epoch"/>, its predictions and the updated ensemble sum.</summary>
-    public (EpochRecord Record, Predictions Predictions, float[]? EnsembleSum) Evaluate(TrainingContext context, int epoch,
+    public (EpochRecord Record, Predictions? Predictions, float[]? EnsembleSum) Evaluate(TrainingContext context, int epoch,
         EpochOutcome outcome, float[]? ensembleSum, Stopwatch clock)
     {
         var (predictions, evalLoss) = Predictor.Predict(context.Model, setup.Eval, context.Loss, context.Device);
