@@ -56,6 +56,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DataFileMissing = Warning("AST0024", "Data file not found");
     /// <summary>AST0025: a spec file longer than the loader reads, or not a regular file.</summary>
     public static readonly DiagnosticDescriptor SpecTooLarge = Error("AST0025", "Spec file too large");
+    /// <summary>AST0026: pretrained weights whose patch projection or position embeddings cannot fill the model.</summary>
+    public static readonly DiagnosticDescriptor PretrainShapeMismatch = Error("AST0026", "Pretrained weights do not fit the patches");
+    /// <summary>AST0027: patchout that would leave no patch for a training step.</summary>
+    public static readonly DiagnosticDescriptor PatchoutDropsEverything = Error("AST0027", "Patchout drops every patch");
 
     /// <summary>All descriptors, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -64,7 +68,7 @@ public static class DiagnosticCatalog
         ExtendedSpecNotFound, ExtendsCycle, StrideLargerThanPatch, HeadsDoNotDivideWidth, InputSmallerThanPatch,
         NonPositiveLearningRate, ProbabilityOutOfRange, InputMismatch, PretrainWidthMismatch, UnknownOption,
         UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder, DuplicateExperimentName,
-        DataFileMissing, SpecTooLarge,
+        DataFileMissing, SpecTooLarge, PretrainShapeMismatch, PatchoutDropsEverything,
     };
 
     private static DiagnosticDescriptor Error(string id, string title) => new(id, DiagnosticSeverity.Error, title);

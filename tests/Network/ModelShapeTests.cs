@@ -73,7 +73,7 @@ public sealed class ModelShapeTests
     {
         long d = o.Width, hidden = o.Width * o.MlpRatio;
         var block = 2 * d + (3 * d * d + 3 * d) + (d * d + d) + 2 * d + (d * hidden + hidden) + (hidden * d + d);
-        return d * o.SpecialTokenCount + o.TokenCount * d + (d * o.PatchSize * o.PatchSize + d)
+        return d * o.SpecialTokenCount + o.TokenCount * d + (d * o.FPatch * o.TPatch + d)
                + o.Depth * block + 2 * d + 2 * d + (d * o.LabelCount + o.LabelCount);
     }
 }
