@@ -44,7 +44,7 @@ internal static class ModelRules
             context.Report(DiagnosticCatalog.InputSmallerThanPatch, spec.SpanOf("features.target_length", "model.patch"),
                 $"target length {model.InputTDim} frames is shorter than one patch ({model.TPatch}); use at least {model.TPatch} frames or a smaller patch");
         }
-        if (fits && !spec.AnyRejected("model.patch", "model.stride", "model.patchout") && model.TrainingPatchCount < 1)
+        if (fits && model.Patchout.Kind != PatchoutKind.None && !spec.AnyRejected("model.patch", "model.stride", "model.patchout") && model.TrainingPatchCount < 1)
             context.Report(DiagnosticCatalog.PatchoutDropsEverything, spec.SpanOf("model.patchout"),
                 $"patchout {model.Patchout.SpecText()} leaves no patch of the {model.FDim} x {model.TDim} grid for training; " +
                 $"drop fewer than {model.FDim} frequency rows and {model.TDim} time columns, or a share below 1");
