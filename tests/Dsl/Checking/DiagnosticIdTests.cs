@@ -99,7 +99,7 @@ public sealed class DiagnosticIdTests
     public void AST0011_each_stride_axis_is_checked_against_its_own_patch_side()
     {
         Assert.True(Check(MinimalWith("model { patch = 128 x 2; stride = 128 x 1 }")).Succeeded);
-        var d = Single(Check(MinimalWith("model { patch = 128 x 2; stride = 1 x 3 }")), "AST0011", 10, 34);
+        var d = Single(Check(MinimalWith("model { patch = 128 x 2; stride = 1 x 3 }")), "AST0011", 10, 35);
         Assert.Equal("stride 1 x 3 is larger than the patch (128 x 2), so some input is never seen; use a stride of at most 128 x 2", d.Message);
     }
 
@@ -305,7 +305,7 @@ public sealed class DiagnosticIdTests
     public void AST0027_patchout_that_leaves_no_patch_points_at_the_patchout()
     {
         // 128 mel bins x 1024 frames with 16 x 16 patches, stride 10: a 12 x 101 grid.
-        var d = Single(Check(MinimalWith("model { patchout = structured(freq: 12, time: 10) }")), "AST0027", 10, 19);
+        var d = Single(Check(MinimalWith("model { patchout = structured(freq: 12, time: 10) }")), "AST0027", 10, 20);
         Assert.Equal("patchout structured(freq: 12, time: 10) leaves no patch of the 12 x 101 grid for training; drop fewer than 12 frequency rows and 101 time columns, or a share below 1", d.Message);
         Assert.True(Check(MinimalWith("model { patchout = structured(freq: 11, time: 100) }")).Succeeded);
     }
