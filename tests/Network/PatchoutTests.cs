@@ -6,12 +6,7 @@ namespace AstDsl.Network.Tests;
 /// <summary>Patchout drops the declared share of patch tokens in training only; evaluation is deterministic and sees every patch.</summary>
 public sealed class PatchoutTests
 {
-    // 32 mel bins x 64 frames, 8 x 8 patches, stride 8: a 4 x 8 grid of 32 patches, class token only.
-    private static AstOptions Small(PatchoutOptions patchout) => new()
-    {
-        LabelCount = 3, InputFDim = 32, InputTDim = 64, FPatch = 8, TPatch = 8, FStride = 8, TStride = 8,
-        Width = 16, Depth = 1, Heads = 2, DistillationToken = false, Patchout = patchout,
-    };
+    private static AstOptions Small(PatchoutOptions patchout) => TinyGrid.Options with { Patchout = patchout };
 
     [Theory]
     [InlineData(PatchoutKind.Structured, 1, 3, 0.0, 3 * 5)]
