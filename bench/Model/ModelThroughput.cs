@@ -45,17 +45,8 @@ public static class ModelThroughput
 
     private static double TrainStep(AstModel model, int warmup, int repeats)
     {
-        model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 1e-5, beta1: 0.95, beta2: 0.999, weight_decay: 5e-7);
-        using var input = randn(4, 1024, 128);
-        using var target = rand(4, 527);
-        return Repeats.Median(Repeats.Time(() =>
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            nn.functional.binary_cross_entropy_with_logits(model.forward(input), target).backward();
-            optimizer.step();
-        }, warmup, repeats));
+        using var step = new TrainingStep(model, batch: 4);
+        return Repeats.Median(Repeats.Time(step.Run, warmup, repeats));
     }
 
     private static Result Report(Result result)

@@ -31,8 +31,12 @@ public static class CheckCommand
         Row("patch grid (f_dim x t_dim)", $"{shapes.FDim} x {shapes.TDim}");
         Row("patches", shapes.PatchCount.ToString(CultureInfo.InvariantCulture));
         Row("sequence length", shapes.TokenCount.ToString(CultureInfo.InvariantCulture));
+        if (shapes.TrainingTokenCount != shapes.TokenCount)
+            Row($"training sequence length ({resolved.Model.Patchout.SpecText()})", shapes.TrainingTokenCount.ToString(CultureInfo.InvariantCulture));
         Row("parameters", shapes.ParameterCount.ToString("N0", CultureInfo.InvariantCulture));
         Row("forward GFLOPs per clip", (shapes.Flops / 1e9).ToString("F2", CultureInfo.InvariantCulture));
+        if (shapes.TrainingFlops != shapes.Flops)
+            Row("training forward GFLOPs per clip", (shapes.TrainingFlops / 1e9).ToString("F2", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }

@@ -13,9 +13,10 @@ public static class CheckpointPrinter
         var m = metadata.Model;
         var f = metadata.Features;
         System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-            "model: width {0}, depth {1}, {2} heads, patch {3} stride {4} x {5}, grid {6} x {7}, {8}, {9} outputs ({10})",
-            m.Width, m.Depth, m.Heads, m.PatchSize, m.FStride, m.TStride, m.FDim, m.TDim,
-            m.DistillationToken ? "cls+dist tokens" : "cls token", m.LabelCount, metadata.Loss == LossKind.Bce ? "sigmoid" : "softmax"));
+            "model: width {0}, depth {1}, {2} heads, patch {3} x {4} stride {5} x {6}, grid {7} x {8}, {9}, {10} outputs ({11}), {12} position embeddings",
+            m.Width, m.Depth, m.Heads, m.FPatch, m.TPatch, m.FStride, m.TStride, m.FDim, m.TDim,
+            m.DistillationToken ? "cls+dist tokens" : "cls token", m.LabelCount, metadata.Loss == LossKind.Bce ? "sigmoid" : "softmax",
+            LanguageWords.Of(m.Position)));
         System.Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "input: {0} frames x {1} mel bins at {2} Hz, normalised with mean {3} / std {4}", f.TargetLength, f.MelBins, f.SampleRate, f.NormMean, f.NormStd));
         WriteNotes(metadata, System.Console.Out);

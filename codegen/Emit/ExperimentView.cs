@@ -29,13 +29,21 @@ internal sealed class ExperimentView
             ("Labels", m.LabelCount, "Output classes."),
         }.Select(c => new Constant("int", c.Item1, Int(c.Item2), c.Item3)).ToList();
         StateDictKeys = string.Join(",\n", AstDsl.Dsl.Inference.StateDictKeys.For(m).Select(key => "            " + String(key)));
-        TrunkComment = $"patch embedding Conv2d(1, {m.Width}, {m.PatchSize} x {m.PatchSize}, stride {m.FStride} x {m.TStride}) -> {s.FDim} x {s.TDim} patches, "
+        TrunkComment = $"patch embedding Conv2d(1, {m.Width}, {m.FPatch} x {m.TPatch}, stride {m.FStride} x {m.TStride}) -> {s.FDim} x {s.TDim} patches, "
             + (m.DistillationToken ? "class and distillation tokens" : "class token")
-            + $", {s.TokenCount} position embeddings, {m.Depth} blocks of {m.Heads} heads (MLP {m.Width * m.MlpRatio}), final LayerNorm";
+            + (m.Position == PositionKind.Grid ? $", {s.TokenCount} position embeddings" : $", {s.FDim} frequency and {s.TDim} time position embeddings")
+            + $", {m.Depth} blocks of {m.Heads} heads (MLP {m.Width * m.MlpRatio}), final LayerNorm";
         HeadComment = $"LayerNorm({m.Width}) then Linear({m.Width}, {m.LabelCount})";
         Pooling = m.DistillationToken ? "ClassAndDistillationMean" : "ClassToken";
         ImageShape = $"(B, 1, {m.InputFDim}, {m.InputTDim})";
         TokenShape = $"(B, {s.TokenCount}, {m.Width})";
+        PatchShape = $"(B, {s.PatchCount}, {m.Width})";
+        PositionComment = m.Position == PositionKind.Grid
+            ? "grid position embeddings, adapted for other lengths"
+            : $"{s.FDim} frequency + {s.TDim} time position embeddings, the first ones for shorter clips";
+        Patchout = m.Patchout.Kind == PatchoutKind.None
+            ? null
+            : $"training only: patchout {m.Patchout.SpecText()} keeps (B, {s.TrainingTokenCount}, {m.Width})";
         PooledShape = $"(B, {m.Width})";
         InputShape = $"(B, {m.InputTDim}, {m.InputFDim})";
         OutputShape = $"(B, {m.LabelCount})";
@@ -51,6 +59,8 @@ internal sealed class ExperimentView
             ("int", "TokenCount", Int(spec.Shapes.TokenCount), "Sequence length including the class (and distillation) token."),
             ("long", "ParameterCount", Long(spec.Shapes.ParameterCount), "Trainable parameters."),
             ("long", "Flops", Long(spec.Shapes.Flops), "Forward FLOPs per clip (2 per multiply-add)."),
+            ("int", "TrainingTokenCount", Int(spec.Shapes.TrainingTokenCount), "Sequence length of a training step (after patchout)."),
+            ("long", "TrainingFlops", Long(spec.Shapes.TrainingFlops), "Forward FLOPs per clip in a training step (after patchout)."),
         }.Select(s => new Constant(s.Item1, s.Item2, s.Item3, s.Item4)).ToList();
         TrainingRecipe = TrainingStepWriter.Write(spec, MemberIndent + "    ");
         Sections = new[]
@@ -77,6 +87,9 @@ internal sealed class ExperimentView
     public string InputShape { get; }
     public string ImageShape { get; }
     public string TokenShape { get; }
+    public string PatchShape { get; }
+    public string PositionComment { get; }
+    public string? Patchout { get; }
     public string PooledShape { get; }
     public string OutputShape { get; }
     public string NameLiteral { get; }

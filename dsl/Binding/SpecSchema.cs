@@ -67,6 +67,17 @@ internal static class SpecSchema
                 ("stride", new(new PairKind(Bounds.Between(1, MaxFrames)))),
                 ("input", new(new PairKind(Bounds.Between(1, MaxFrames)))),
                 ("tokens", new(new OptionKind("distilled", "cls"))),
+                ("position", new(new OptionKind(LanguageWords.All<PositionKind>()))),
+                ("patchout", new(new ChoiceKind(new Dictionary<string, Parameter[]>
+                {
+                    [LanguageWords.Of(PatchoutKind.None)] = Array.Empty<Parameter>(),
+                    [LanguageWords.Of(PatchoutKind.Structured)] = new Parameter[]
+                    {
+                        new("freq", new NumberKind(true, Bounds.Between(0, MaxFrames))),
+                        new("time", new NumberKind(true, Bounds.Between(0, MaxFrames))),
+                    },
+                    [LanguageWords.Of(PatchoutKind.Unstructured)] = new Parameter[] { new("share", Rate, Required: true) },
+                }))),
                 ("labels", new(CountUpTo(100000), Required: true, Example: "527", LabelsOnly: true)),
                 ("dropout", new(Rate)),
                 ("attention_dropout", new(Rate)),

@@ -58,6 +58,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SpecTooLarge = Error("AST0025", "Spec file too large");
     /// <summary>AST0026: a fine-tuning spec whose trunk or patch shape differs from the pretraining spec it names.</summary>
     public static readonly DiagnosticDescriptor PretrainSpecMismatch = Error("AST0026", "Pretraining spec mismatch");
+    /// <summary>AST0027: pretrained weights whose patch projection or position embeddings cannot fill the model.</summary>
+    public static readonly DiagnosticDescriptor PretrainShapeMismatch = Error("AST0027", "Pretrained weights do not fit the patches");
+    /// <summary>AST0028: patchout that would leave no patch for a training step.</summary>
+    public static readonly DiagnosticDescriptor PatchoutDropsEverything = Error("AST0028", "Patchout drops every patch");
 
     /// <summary>All descriptors, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -66,7 +70,7 @@ public static class DiagnosticCatalog
         ExtendedSpecNotFound, ExtendsCycle, StrideLargerThanPatch, HeadsDoNotDivideWidth, InputSmallerThanPatch,
         NonPositiveLearningRate, ProbabilityOutOfRange, InputMismatch, PretrainWidthMismatch, UnknownOption,
         UnknownArgument, InvalidRange, MainMetricNotReported, FoldsWithoutPlaceholder, DuplicateExperimentName,
-        DataFileMissing, SpecTooLarge, PretrainSpecMismatch,
+        DataFileMissing, SpecTooLarge, PretrainSpecMismatch, PretrainShapeMismatch, PatchoutDropsEverything,
     };
 
     private static DiagnosticDescriptor Error(string id, string title) => new(id, DiagnosticSeverity.Error, title);

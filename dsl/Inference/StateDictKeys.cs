@@ -19,9 +19,15 @@ public static class StateDictKeys
         var tokens = model.DistillationToken ? new[] { "v.cls_token", "v.dist_token" } : new[] { "v.cls_token" };
         var blocks = Enumerable.Range(0, model.Depth).SelectMany(block => BlockTensors.Select(tensor => $"v.blocks.{block}.{tensor}"));
         return tokens
-            .Concat(new[] { "v.pos_embed", "v.patch_embed.proj.weight", "v.patch_embed.proj.bias" })
+            .Concat(PositionKeys(model.Position))
+            .Concat(new[] { "v.patch_embed.proj.weight", "v.patch_embed.proj.bias" })
             .Concat(blocks)
             .Concat(new[] { "v.norm.weight", "v.norm.bias", "mlp_head.0.weight", "mlp_head.0.bias", "mlp_head.1.weight", "mlp_head.1.bias" })
             .ToValueList();
     }
+
+    /// <summary>The position-embedding keys: the official grid, or PaSST's special-token, frequency and time embeddings.</summary>
+    public static IReadOnlyList<string> PositionKeys(PositionKind position) => position == PositionKind.Grid
+        ? new[] { "v.pos_embed" }
+        : new[] { "v.new_pos_embed", "v.freq_new_pos_embed", "v.time_new_pos_embed" };
 }

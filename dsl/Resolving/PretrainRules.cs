@@ -49,10 +49,10 @@ internal static class PretrainRules
             return;
         }
         var theirs = source.Model;
-        if (theirs.PatchSize != model.PatchSize)
+        if (theirs.FPatch != model.FPatch || theirs.TPatch != model.TPatch)
             context.Report(DiagnosticCatalog.PretrainSpecMismatch, spec.SpanOf("model.patch", "model.pretrain"),
-                $"patch {model.PatchSize} x {model.PatchSize} differs from the pretraining spec's {theirs.PatchSize} x {theirs.PatchSize} ('{name}'); " +
-                $"the patch embedding was learned on {theirs.PatchSize} x {theirs.PatchSize} patches, so write `patch = {theirs.PatchSize}` (strides may differ)");
+                $"patch {model.FPatch} x {model.TPatch} differs from the pretraining spec's {theirs.FPatch} x {theirs.TPatch} ('{name}'); " +
+                $"the patch embedding was learned on {theirs.FPatch} x {theirs.TPatch} patches, so write `patch = {PatchText(theirs)}` (strides may differ)");
         var trunk = new[]
         {
             ("width", theirs.Width, model.Width), ("depth", theirs.Depth, model.Depth),
@@ -66,4 +66,7 @@ internal static class PretrainRules
             context.Report(DiagnosticCatalog.PretrainSpecMismatch, span,
                 $"tokens = {(model.DistillationToken ? "distilled" : "cls")} here but {(theirs.DistillationToken ? "distilled" : "cls")} in the pretraining spec '{name}'; write the same token kind");
     }
+
+    // The language's own spelling: a square patch is one number.
+    private static string PatchText(AstOptions model) => model.FPatch == model.TPatch ? $"{model.FPatch}" : $"{model.FPatch} x {model.TPatch}";
 }

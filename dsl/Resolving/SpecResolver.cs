@@ -37,7 +37,7 @@ internal static class SpecResolver
         var width = spec.Int("model.width", preset.Width);
         var depth = spec.Int("model.depth", preset.Depth);
         var heads = spec.Int("model.heads", preset.Heads);
-        var patch = spec.Pair("model.patch") ?? (d.PatchSize, d.PatchSize);
+        var patch = spec.Pair("model.patch") ?? (d.FPatch, d.TPatch);
         var stride = spec.Pair("model.stride") ?? (d.FStride, d.TStride);
         return new AstOptions
         {
@@ -47,12 +47,15 @@ internal static class SpecResolver
             Depth = depth,
             Heads = heads,
             MlpRatio = spec.Int("model.mlp_ratio", d.MlpRatio),
-            PatchSize = patch.First,
+            FPatch = patch.First,
+            TPatch = patch.Second,
             FStride = stride.First,
             TStride = stride.Second,
             InputFDim = features.MelBins,
             InputTDim = features.TargetLength,
             DistillationToken = spec.Option("model.tokens", "distilled") == "distilled",
+            Position = spec.Word("model.position", d.Position),
+            Patchout = Patchout(spec.Choice("model.patchout"), d.Patchout),
             LabelCount = spec.Int("model.labels", 1),
             DropRate = spec.Real("model.dropout", d.DropRate),
             AttentionDropRate = spec.Real("model.attention_dropout", d.AttentionDropRate),
@@ -144,6 +147,17 @@ internal static class SpecResolver
             Ensemble = spec.Switch("evaluation.ensemble", d.Ensemble),
         };
     }
+
+    private static PatchoutOptions Patchout(Choice? patchout, PatchoutOptions d) =>
+        patchout is null
+            ? d
+            : new PatchoutOptions
+            {
+                Kind = LanguageWords.Parse<PatchoutKind>(patchout.Variant),
+                FreqRows = patchout.Int("freq", d.FreqRows),
+                TimeColumns = patchout.Int("time", d.TimeColumns),
+                Share = patchout.Real("share", d.Share),
+            };
 
     private static OptimizerSettings Optimizer(Choice? optimizer, OptimizerSettings d)
     {

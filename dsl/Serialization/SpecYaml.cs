@@ -57,6 +57,8 @@ public static class SpecYaml
             ["tokens"] = spec.Shapes.TokenCount,
             ["parameters"] = spec.Shapes.ParameterCount,
             ["flops"] = spec.Shapes.Flops,
+            ["training_tokens"] = spec.Shapes.TrainingTokenCount,
+            ["training_flops"] = spec.Shapes.TrainingFlops,
         },
     };
 
@@ -82,10 +84,12 @@ public static class SpecYaml
         ["depth"] = m.Depth,
         ["heads"] = m.Heads,
         ["mlp_ratio"] = m.MlpRatio,
-        ["patch"] = m.PatchSize,
+        ["patch"] = new List<int> { m.FPatch, m.TPatch },
         ["stride"] = new List<int> { m.FStride, m.TStride },
         ["input"] = new List<int> { m.InputFDim, m.InputTDim },
         ["tokens"] = m.DistillationToken ? "distilled" : "cls",
+        ["position"] = LanguageWords.Of(m.Position),
+        ["patchout"] = m.Patchout.SpecText(),
         ["labels"] = m.LabelCount,
         ["dropout"] = m.DropRate,
         ["attention_dropout"] = m.AttentionDropRate,

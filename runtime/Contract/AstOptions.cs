@@ -2,7 +2,7 @@ namespace AstDsl.Contract;
 
 /// <summary>
 /// Everything that fixes the shape of an Audio Spectrogram Transformer. Defaults are the paper's AudioSet model
-/// (base384, 128 mel bins x 1024 frames, 16x16 patches with stride 10 in both axes).
+/// (base384, 128 mel bins x 1024 frames, 16 x 16 patches with stride 10 in both axes, grid position embeddings, no patchout).
 /// Field names say which <c>model</c> key of the language sets them.
 /// </summary>
 public sealed record AstOptions
@@ -15,8 +15,10 @@ public sealed record AstOptions
     public int InputFDim { get; init; } = 128;
     /// <summary>Number of frames (input_tdim).</summary>
     public int InputTDim { get; init; } = 1024;
-    /// <summary>Square patch side (the official code fixes 16).</summary>
-    public int PatchSize { get; init; } = 16;
+    /// <summary>Patch extent along frequency in mel bins (SSAST's fshape; the official AST fixes 16).</summary>
+    public int FPatch { get; init; } = 16;
+    /// <summary>Patch extent along time in frames (SSAST's tshape; the official AST fixes 16).</summary>
+    public int TPatch { get; init; } = 16;
     /// <summary>Patch stride along frequency (fstride).</summary>
     public int FStride { get; init; } = 10;
     /// <summary>Patch stride along time (tstride).</summary>
@@ -35,6 +37,10 @@ public sealed record AstOptions
     public double DropRate { get; init; }
     /// <summary>Dropout on attention weights.</summary>
     public double AttentionDropRate { get; init; }
+    /// <summary><c>position</c>: one learned embedding per grid patch (official), or separate frequency and time embeddings (PaSST).</summary>
+    public PositionKind Position { get; init; } = PositionKind.Grid;
+    /// <summary><c>patchout</c>: which patches training drops after the position embeddings are added (PaSST); evaluation keeps all.</summary>
+    public PatchoutOptions Patchout { get; init; } = new();
     /// <summary>Which implementation's numerical conventions the weights follow (LayerNorm epsilons).</summary>
     public WeightConvention Convention { get; init; } = WeightConvention.Official;
 
@@ -45,16 +51,20 @@ public sealed record AstOptions
     /// <summary>The <c>layer_norm_eps</c> of Hugging Face's ASTConfig, used by every LayerNorm of that model.</summary>
     public const double HuggingFaceLayerNormEps = 1e-12;
 
-    /// <summary>Patch-grid rows (frequency): (F - patch) / fstride + 1, as the official get_shape.</summary>
-    public int FDim => (InputFDim - PatchSize) / FStride + 1;
-    /// <summary>Patch-grid columns (time): (T - patch) / tstride + 1.</summary>
-    public int TDim => (InputTDim - PatchSize) / TStride + 1;
+    /// <summary>Patch-grid rows (frequency): (F - fpatch) / fstride + 1, as the official get_shape.</summary>
+    public int FDim => (InputFDim - FPatch) / FStride + 1;
+    /// <summary>Patch-grid columns (time): (T - tpatch) / tstride + 1.</summary>
+    public int TDim => (InputTDim - TPatch) / TStride + 1;
     /// <summary>Number of patch tokens.</summary>
     public int PatchCount => FDim * TDim;
     /// <summary>Number of leading special tokens (class, and distillation if enabled).</summary>
     public int SpecialTokenCount => DistillationToken ? 2 : 1;
     /// <summary>Sequence length seen by the transformer.</summary>
     public int TokenCount => PatchCount + SpecialTokenCount;
+    /// <summary>Patch tokens a training step keeps after patchout (all of them without it).</summary>
+    public int TrainingPatchCount => Patchout.KeptPatches(FDim, TDim);
+    /// <summary>Patch-grid columns for an input of <paramref name="frames"/> frames (the model's own time stride and patch).</summary>
+    public int TDimFor(int frames) => (frames - TPatch) / TStride + 1;
     /// <summary>Width of one attention head.</summary>
     public int HeadDim => Width / Heads;
 
@@ -70,13 +80,14 @@ public sealed record AstOptions
     public AstOptions Validate()
     {
         Require(LabelCount >= 1, "model.labels", "must be at least 1");
-        Require(PatchSize >= 1, "model.patch", "must be at least 1");
+        Require(FPatch >= 1 && TPatch >= 1, "model.patch", "must be at least 1 x 1");
         Require(FStride >= 1 && TStride >= 1, "model.stride", "must be at least 1 x 1");
-        Require(InputFDim >= PatchSize, "features.mel_bins", $"({InputFDim}) is smaller than one patch ({PatchSize})");
-        Require(InputTDim >= PatchSize, "features.target_length", $"({InputTDim}) is smaller than one patch ({PatchSize})");
+        Require(InputFDim >= FPatch, "features.mel_bins", $"({InputFDim}) is smaller than one patch ({FPatch})");
+        Require(InputTDim >= TPatch, "features.target_length", $"({InputTDim}) is smaller than one patch ({TPatch})");
         Require(Width >= 1 && Depth >= 1 && Heads >= 1 && MlpRatio >= 1, "model.width, depth, heads and mlp_ratio", "must each be at least 1");
         Require(Width % Heads == 0, "model.heads", $"({Heads}) must divide model.width ({Width})");
         Require(DropRate is >= 0 and < 1 && AttentionDropRate is >= 0 and < 1, "model.dropout and attention_dropout", "must be in [0, 1)");
+        Require(TrainingPatchCount >= 1, "model.patchout", $"drops every patch of the {FDim} x {TDim} grid");
         return this;
     }
 

@@ -76,3 +76,26 @@ public enum ModelSize
     /// <summary>Width, depth or heads differ from every preset.</summary>
     Custom,
 }
+
+/// <summary>Position embeddings of the patch tokens (<c>model.position</c>).</summary>
+public enum PositionKind
+{
+    /// <summary>One learned embedding per patch of the grid, <c>v.pos_embed</c> (official AST); other lengths adapt it as the official <c>input_tdim</c> code.</summary>
+    Grid,
+    /// <summary>
+    /// Separate learned frequency and time embeddings added together (PaSST: <c>v.freq_new_pos_embed</c>,
+    /// <c>v.time_new_pos_embed</c>, <c>v.new_pos_embed</c> for the special tokens); shorter clips use the first time embeddings.
+    /// </summary>
+    FreqTime,
+}
+
+/// <summary>Which patches training drops (<c>model.patchout</c>, PaSST).</summary>
+public enum PatchoutKind
+{
+    /// <summary>Every patch is kept.</summary>
+    None,
+    /// <summary>Whole frequency rows and time columns are dropped.</summary>
+    Structured,
+    /// <summary>A share of single patches is dropped.</summary>
+    Unstructured,
+}

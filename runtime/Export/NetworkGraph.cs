@@ -31,10 +31,9 @@ internal sealed class NetworkGraph(OnnxGraphBuilder g, AstOptions options, State
         var d = options.Width;
         // (B, T, F) -> (B, 1, F, T): image height is frequency, width is time, as the official forward.
         var image = g.Node("Unsqueeze", "v.input", [g.Node("Transpose", "v.input", [features], OnnxGraphBuilder.Ints("perm", 0, 2, 1)), g.Int64s("axis", 1)]);
-        var p = options.PatchSize;
         var conv = g.Node("Conv", "v.patch_embed.proj",
-            [image, Weight("v.patch_embed.proj.weight", d, 1, p, p), Weight("v.patch_embed.proj.bias", d)],
-            OnnxGraphBuilder.Ints("kernel_shape", p, p), OnnxGraphBuilder.Ints("strides", options.FStride, options.TStride));
+            [image, Weight("v.patch_embed.proj.weight", d, 1, options.FPatch, options.TPatch), Weight("v.patch_embed.proj.bias", d)],
+            OnnxGraphBuilder.Ints("kernel_shape", options.FPatch, options.TPatch), OnnxGraphBuilder.Ints("strides", options.FStride, options.TStride));
         // (B, D, f, t) -> (B, f * t, D): frequency-major token order.
         var flat = g.Node("Reshape", "v.patch_embed", [conv, g.Int64s("shape", 0, d, -1)]);
         var patches = g.Node("Transpose", "v.patch_embed", [flat], OnnxGraphBuilder.Ints("perm", 0, 2, 1));

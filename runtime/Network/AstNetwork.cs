@@ -57,12 +57,21 @@ public abstract class AstNetwork : nn.Module<Tensor, Tensor>
         return pooled.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Throws an <see cref="ArgumentException"/> a person can act on when <paramref name="frames"/> is not (B, T, F).</summary>
+    /// <summary>The most frames one forward takes: any length with grid positions (adapted as the official code), the trained length with frequency/time positions.</summary>
+    public int MaxFrames => Options.Position == PositionKind.Grid ? int.MaxValue : Options.InputTDim;
+
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> a person can act on when <paramref name="frames"/> is not (B, T, F) with the
+    /// model's mel bins and T between one patch and <see cref="MaxFrames"/>. Other lengths than the trained one are
+    /// allowed: the position embeddings follow the clip (see <see cref="PatchPositions"/>).
+    /// </summary>
     protected void CheckInput(Tensor frames)
     {
-        if (frames.dim() != 3 || frames.shape[1] != Options.InputTDim || frames.shape[2] != Options.InputFDim)
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.dim() != 3 || frames.shape[2] != Options.InputFDim || frames.shape[1] < Options.TPatch || frames.shape[1] > MaxFrames)
             throw new ArgumentException(
-                $"AST input must be (batch, {Options.InputTDim} frames, {Options.InputFDim} mel bins); got ({string.Join(", ", frames.shape)}). " +
-                "Pad or cut clips to the model's target length and use its number of mel bins.", nameof(frames));
+                $"AST input must be (batch, {Options.TPatch} to {(MaxFrames == int.MaxValue ? "any number of" : MaxFrames.ToString(System.Globalization.CultureInfo.InvariantCulture))} frames " +
+                $"(trained on {Options.InputTDim}), {Options.InputFDim} mel bins); got ({string.Join(", ", frames.shape)}). " +
+                "Use the model's number of mel bins, and cut longer clips into windows of the trained length.", nameof(frames));
     }
 }

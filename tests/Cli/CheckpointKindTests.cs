@@ -62,9 +62,9 @@ public sealed class CheckpointKindTests(TinyModelFixture tiny) : IClassFixture<T
         using var wider = new AstModel(tiny.Options with { Width = 32, Heads = 4 });
         var error = Assert.Throws<CheckpointShapeException>(() => loaded.RestoreModel(wider));
         Assert.Equal(
-            $"checkpoint {tiny.Checkpoint} holds a model of another shape (width 16, depth 1, heads 2, mlp ratio 4, patch 16, stride 16 x 16, " +
+            $"checkpoint {tiny.Checkpoint} holds a model of another shape (width 16, depth 1, heads 2, mlp ratio 4, patch 16 x 16, positions grid, stride 16 x 16, " +
             "input 64 frames x 32 mel bins, 3 labels, tokens cls) than the model it is loaded into (width 32, depth 1, heads 4, mlp ratio 4, " +
-            "patch 16, stride 16 x 16, input 64 frames x 32 mel bins, 3 labels, tokens cls); the file itself is fine. " +
+            "patch 16 x 16, positions grid, stride 16 x 16, input 64 frames x 32 mel bins, 3 labels, tokens cls); the file itself is fine. " +
             "Use the spec that wrote it (the run's spec.yaml), or start a new run for the new shape.",
             error.Message);
     }

@@ -18,7 +18,7 @@ public sealed class TinyModelFixture : IDisposable
     {
         Options = new AstOptions
         {
-            LabelCount = 3, InputFDim = 32, InputTDim = 64, PatchSize = 16, FStride = 16, TStride = 16,
+            LabelCount = 3, InputFDim = 32, InputTDim = 64, FPatch = 16, TPatch = 16, FStride = 16, TStride = 16,
             Width = 16, Depth = 1, Heads = 2, DistillationToken = false,
         };
         var labels = Enumerable.Range(0, 3).Select(i => new LabelInfo(i, $"/m/c{i}", $"class {i}")).ToArray();

@@ -58,8 +58,10 @@ public sealed class ModelShapeTests
     public void Wrong_input_shape_is_explained()
     {
         using var model = new AstModel(new AstOptions { LabelCount = 2, InputTDim = 64, Width = 32, Depth = 1, Heads = 2 });
-        var error = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 100, 128)));
-        Assert.Contains("(batch, 64 frames, 128 mel bins)", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 100, 64)));
+        Assert.Contains("(batch, 16 to any number of frames (trained on 64), 128 mel bins); got (1, 100, 64)", error.Message);
+        error = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 15, 128)));
+        Assert.Contains("got (1, 15, 128)", error.Message);
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class ModelShapeTests
     {
         long d = o.Width, hidden = o.Width * o.MlpRatio;
         var block = 2 * d + (3 * d * d + 3 * d) + (d * d + d) + 2 * d + (d * hidden + hidden) + (hidden * d + d);
-        return d * o.SpecialTokenCount + o.TokenCount * d + (d * o.PatchSize * o.PatchSize + d)
+        return d * o.SpecialTokenCount + o.TokenCount * d + (d * o.FPatch * o.TPatch + d)
                + o.Depth * block + 2 * d + 2 * d + (d * o.LabelCount + o.LabelCount);
     }
 }

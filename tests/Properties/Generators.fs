@@ -11,7 +11,8 @@ open FsCheck.FSharp
 
 /// A small model shape; every field is valid, so the spec must check.
 type Shape =
-    { Patch: int
+    { FPatch: int
+      TPatch: int
       FStride: int
       TStride: int
       MelBins: int
@@ -21,27 +22,42 @@ type Shape =
       Depth: int
       MlpRatio: int
       Labels: int
-      Distilled: bool }
+      Distilled: bool
+      FreqTime: bool
+      /// The patchout as spec text: none, structured(freq: f, time: t) or unstructured(share).
+      Patchout: string }
 
     member s.Width = s.Heads * s.HeadDim
 
 /// Shapes kept tiny so that building and running the real model stays fast.
 let shapes =
     gen {
-        let! patch = Gen.choose (2, 6)
-        let! fstride = Gen.choose (1, patch)
-        let! tstride = Gen.choose (1, patch)
-        let! melBins = Gen.choose (patch, patch + 12)
-        let! frames = Gen.choose (patch, patch + 24)
+        // Rectangular patches and independent strides, as SSAST's (fshape x tshape, fstride x tstride).
+        let! fpatch = Gen.choose (1, 6)
+        let! tpatch = Gen.choose (1, 6)
+        let! fstride = Gen.choose (1, fpatch)
+        let! tstride = Gen.choose (1, tpatch)
+        let! melBins = Gen.choose (fpatch, fpatch + 12)
+        let! frames = Gen.choose (tpatch, tpatch + 24)
         let! heads = Gen.choose (1, 3)
         let! headDim = Gen.choose (1, 4)
         let! depth = Gen.choose (1, 2)
         let! mlp = Gen.choose (1, 3)
         let! labels = Gen.choose (1, 5)
         let! distilled = Gen.elements [ true; false ]
+        let! freqTime = Gen.elements [ true; false ]
+        let fDim = (melBins - fpatch) / fstride + 1
+        let tDim = (frames - tpatch) / tstride + 1
+        // Patchout that leaves at least one patch (AST0028 refuses the rest).
+        let! patchout =
+            Gen.oneof
+                [ Gen.constant "none"
+                  Gen.map2 (sprintf "structured(freq: %d, time: %d)") (Gen.choose (0, fDim - 1)) (Gen.choose (0, tDim - 1))
+                  Gen.map (sprintf "unstructured(%g)") (Gen.elements [ 0.0; 0.25; 0.5; 0.9 ]) ]
         return
-            { Patch = patch; FStride = fstride; TStride = tstride; MelBins = melBins; Frames = frames
-              Heads = heads; HeadDim = headDim; Depth = depth; MlpRatio = mlp; Labels = labels; Distilled = distilled }
+            { FPatch = fpatch; TPatch = tpatch; FStride = fstride; TStride = tstride; MelBins = melBins; Frames = frames
+              Heads = heads; HeadDim = headDim; Depth = depth; MlpRatio = mlp; Labels = labels; Distilled = distilled
+              FreqTime = freqTime; Patchout = patchout }
     }
 
 /// The spec text of a shape, with the layout varied (semicolons, comments, blank lines) so layout never matters.
@@ -51,7 +67,8 @@ let specText (s: Shape) (semicolons: bool) =
         "# generated"
         "experiment shape"
         sprintf "features { mel_bins = %d%starget_length = %d frames }" s.MelBins sep s.Frames
-        sprintf "model {\n  patch = %d%sstride = %d x %d%swidth = %d // custom width" s.Patch sep s.FStride s.TStride sep s.Width
+        sprintf "model {\n  patch = %d x %d%sstride = %d x %d%swidth = %d // custom width" s.FPatch s.TPatch sep s.FStride s.TStride sep s.Width
+        sprintf "  position = %s%spatchout = %s" (if s.FreqTime then "freqtime" else "grid") sep s.Patchout
         sprintf "  heads = %d%sdepth = %d%smlp_ratio = %d" s.Heads sep s.Depth sep s.MlpRatio
         sprintf "  labels = %d%stokens = %s\n}" s.Labels sep (if s.Distilled then "distilled" else "cls")
         "data { train = \"t.json\"; eval = \"e.json\"; label_csv = \"l.csv\" }"

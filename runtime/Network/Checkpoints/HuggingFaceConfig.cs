@@ -88,7 +88,7 @@ public sealed record HuggingFaceConfig
     public static HuggingFaceConfig From(AstOptions options, IReadOnlyList<string> labelNames, bool multiLabel) => new()
     {
         HiddenSize = options.Width, NumHiddenLayers = options.Depth, NumAttentionHeads = options.Heads,
-        IntermediateSize = options.Width * options.MlpRatio, PatchSize = options.PatchSize,
+        IntermediateSize = options.Width * options.MlpRatio, PatchSize = options.FPatch,
         FrequencyStride = options.FStride, TimeStride = options.TStride, MaxLength = options.InputTDim, NumMelBins = options.InputFDim,
         // HF has one eps for every LayerNorm: the backbone's (the official head's 1e-5 cannot be expressed).
         LayerNormEps = options.BackboneLayerNormEps,

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace AstDsl.Network.Modules;
 
 /// <summary>
-/// Cuts the spectrogram into overlapping square patches with one strided convolution and projects each to the
+/// Cuts the spectrogram into (possibly overlapping, possibly rectangular) patches with one strided convolution and projects each to the
 /// embedding width. Input (B, 1, F, T); output (B, F_dim * T_dim, D) in frequency-major token order, as the
 /// official code (patch (f, t) is token f * T_dim + t).
 /// </summary>
@@ -13,10 +13,10 @@ public sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d proj;
 
-    /// <summary>Creates the projection <c>proj</c>: Conv2d(1, width, patch x patch, stride (fstride, tstride)).</summary>
+    /// <summary>Creates the projection <c>proj</c>: Conv2d(1, width, fpatch x tpatch, stride (fstride, tstride)).</summary>
     public PatchEmbedding(AstOptions options) : base(nameof(PatchEmbedding))
     {
-        proj = nn.Conv2d(1, options.Width, (options.PatchSize, options.PatchSize),
+        proj = nn.Conv2d(1, options.Width, (options.FPatch, options.TPatch),
             stride: (options.FStride, options.TStride));
         register_module(nameof(proj), proj);
     }

@@ -25,7 +25,7 @@ public sealed class MaskedPatchModel : AstNetwork
         v = new AstBackbone(Options);
         // Learned rather than zero, after BEiT (SSAST notes both work); Xavier-normal as SSAST initialises it.
         mask_embed = new Parameter(nn.init.xavier_normal_(empty(1, 1, Options.Width)));
-        var pixels = Options.PatchSize * Options.PatchSize;
+        var pixels = Options.FPatch * Options.TPatch;
         cpredlayer = PredictionHead(Options.Width, pixels);
         gpredlayer = PredictionHead(Options.Width, pixels);
         register_module(nameof(v), v);

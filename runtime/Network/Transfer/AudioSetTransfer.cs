@@ -37,7 +37,7 @@ public static class AudioSetTransfer
     /// <summary>The official adaptation of AudioSet position embeddings (1, 2 + f*t, D) to <paramref name="options"/>' grid.</summary>
     public static Tensor AdaptPositions(Tensor sourcePosEmbed, AstOptions options, string sourcePath) =>
         PositionEmbeddingAdapter.Adapt(sourcePosEmbed, options.SpecialTokenCount,
-            SourceGrid(sourcePosEmbed.shape[1], options.SpecialTokenCount, options.PatchSize, sourcePath), (options.FDim, options.TDim));
+            SourceGrid(sourcePosEmbed.shape[1], options.SpecialTokenCount, options.FPatch, sourcePath), (options.FDim, options.TDim));
 
     /// <summary>The (frequency, time) patch grid of an AudioSet checkpoint whose position embeddings have <paramref name="positionRows"/> rows.</summary>
     /// <exception cref="CheckpointException">No stride on 128 x 1024 input explains the row count.</exception>

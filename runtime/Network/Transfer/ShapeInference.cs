@@ -66,7 +66,7 @@ public static class ShapeInference
         var options = new AstOptions
         {
             Size = SizePresets.FromShape(width, depth, heads),
-            LabelCount = (int)labels, InputFDim = hints.MelBins, InputTDim = hints.Frames, PatchSize = patch,
+            LabelCount = (int)labels, InputFDim = hints.MelBins, InputTDim = hints.Frames, FPatch = patch, TPatch = patch,
             FStride = fs, TStride = ts, Width = width, Depth = depth, Heads = heads,
             MlpRatio = MlpRatio(hidden, width, sourcePath), DistillationToken = distilled, Convention = hints.Convention,
         };

@@ -25,12 +25,15 @@ public static class SslTransfer
         if (!stateDict.ContainsKey(MaskEmbeddingKey))
             throw new CheckpointException(sourcePath, $"has no '{MaskEmbeddingKey}': it was not written by a pretraining spec (a spec with a `pretrain {{ }}` block). Use `pretrain audioset` or `imagenet` for other checkpoints.");
         var target = model.Options;
-        if (source.PatchSize != target.PatchSize || source.Width != target.Width || source.Depth != target.Depth
+        if (source.FPatch != target.FPatch || source.TPatch != target.TPatch || source.Width != target.Width || source.Depth != target.Depth
             || source.Heads != target.Heads || source.MlpRatio != target.MlpRatio || source.DistillationToken != target.DistillationToken)
             throw new CheckpointException(sourcePath,
-                $"was pretrained with patch {source.PatchSize}, width {source.Width}, depth {source.Depth}, heads {source.Heads}, mlp_ratio {source.MlpRatio}, " +
-                $"{(source.DistillationToken ? "distilled" : "cls")} tokens; the model has patch {target.PatchSize}, width {target.Width}, depth {target.Depth}, " +
+                $"was pretrained with patch {source.FPatch} x {source.TPatch}, width {source.Width}, depth {source.Depth}, heads {source.Heads}, mlp_ratio {source.MlpRatio}, " +
+                $"{(source.DistillationToken ? "distilled" : "cls")} tokens; the model has patch {target.FPatch} x {target.TPatch}, width {target.Width}, depth {target.Depth}, " +
                 $"heads {target.Heads}, mlp_ratio {target.MlpRatio}, {(target.DistillationToken ? "distilled" : "cls")} tokens. Use the pretraining spec's model shape (strides and input length may differ).");
+        if (source.Position != PositionKind.Grid || target.Position != PositionKind.Grid)
+            throw new CheckpointException(sourcePath,
+                "SSL fine-tuning adapts one grid of position embeddings; pretrain and fine-tune with `position = grid` (freqtime is not transferred yet).");
         var copied = stateDict.Where(kv => kv.Key.StartsWith("v.", StringComparison.Ordinal) && kv.Key != "v.pos_embed")
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         using var positions = PositionEmbeddingAdapter.Adapt(

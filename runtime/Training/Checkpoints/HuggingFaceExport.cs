@@ -15,7 +15,7 @@ public static class HuggingFaceExport
     public const string WeightFile = "model.safetensors";
 
     /// <summary>Writes <paramref name="checkpoint"/> into <paramref name="folder"/>; returns what does not carry over exactly.</summary>
-    /// <exception cref="CheckpointException">The model cannot be expressed as an HF AST (no distillation token).</exception>
+    /// <exception cref="CheckpointException">The model cannot be expressed as an HF AST (no distillation token, rectangular patches, frequency/time position embeddings).</exception>
     public static IReadOnlyList<string> Write(LoadedCheckpoint checkpoint, string folder)
     {
         var metadata = checkpoint.Metadata;
@@ -23,6 +23,10 @@ public static class HuggingFaceExport
         if (!shape.DistillationToken)
             throw new CheckpointException(checkpoint.Path,
                 "has only a class token; Hugging Face's ASTForAudioClassification always has a distillation token, so it cannot hold this model.");
+        if (shape.FPatch != shape.TPatch || shape.Position != PositionKind.Grid)
+            throw new CheckpointException(checkpoint.Path,
+                $"has {shape.FPatch} x {shape.TPatch} patches with {LanguageWords.Of(shape.Position)} position embeddings; Hugging Face's ASTForAudioClassification " +
+                "has square patches and one grid of position embeddings, so it cannot hold this model.");
         Directory.CreateDirectory(folder);
         var weights = checkpoint.StateDict();
         try

@@ -13,7 +13,8 @@ namespace AstDsl.Training.Inference;
 
 /// <summary>
 /// Classifies audio files with a stored model (<c>astc infer</c>). A clip no longer than the model input is padded
-/// as in training; a longer clip is cut into half-overlapping windows of the model input length, each classified,
+/// as in training, except for a model with frequency/time position embeddings (PaSST), which runs it at its own length
+/// on the first time embeddings; a longer clip is cut into half-overlapping windows of the model input length, each classified,
 /// and the clip score is the maximum over windows for a multi-label model (an event anywhere counts) or the mean
 /// for a single-label one.
 /// </summary>
@@ -105,10 +106,17 @@ public sealed class ClipClassifier : IDisposable
     public Tensor Probabilities(IEnumerable<Tensor> rawWindows)
     {
         using var scope = NewDisposeScope();
-        var inputs = stack(rawWindows.Select(w => _pipeline.Normalize(_pipeline.PadOrCut(w))).ToArray());
+        var inputs = stack(rawWindows.Select(w => _pipeline.Normalize(Fit(w))).ToArray());
         using (no_grad())
             return LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu().MoveToOuterDisposeScope();
     }
+
+    // Frequency/time positions describe a shorter clip exactly (PaSST's inference); grid positions were trained on
+    // padded clips only, so those keep the padding rather than an adapted grid the model never saw.
+    private Tensor Fit(Tensor window) =>
+        _model.Options.Position == PositionKind.FreqTime && window.shape[0] >= _model.Options.TPatch && window.shape[0] <= _model.MaxFrames
+            ? window.clone()
+            : _pipeline.PadOrCut(window);
 
     /// <summary>The prediction of one window starting at frame <paramref name="start"/>.</summary>
     public WindowPrediction Window(long start, int frames, IReadOnlyList<LabelScore> top)

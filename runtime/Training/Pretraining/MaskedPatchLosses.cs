@@ -61,9 +61,9 @@ public sealed record MaskedPatchLosses(Tensor Mpc, Tensor Mpg, Tensor Accuracy) 
         return Mpc.mul(mpcWeight).add(Mpg.mul(mpgWeight), HeldScalars.One).MoveToOuterDisposeScope();
     }
 
-    // The pixels under each patch (B, patches, P*P), in the patch embedding's frequency-major order.
+    // The pixels under each patch (B, patches, Pf*Pt), in the patch embedding's frequency-major order.
     private static Tensor PatchPixels(Tensor frames, AstOptions options) =>
-        nn.functional.unfold(SpectrogramTokens.Image(frames), (options.PatchSize, options.PatchSize),
+        nn.functional.unfold(SpectrogramTokens.Image(frames), (options.FPatch, options.TPatch),
             stride: (options.FStride, options.TStride)).transpose(1, 2);
 
     /// <summary>Frees the three tensors.</summary>

@@ -96,9 +96,11 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
-    public void AST0007_non_square_patch()
+    public void AST0011_each_stride_axis_is_checked_against_its_own_patch_side()
     {
-        Single(Check(MinimalWith("model { patch = 16 x 8; stride = 8 }")), "AST0007", 10, 17);
+        Assert.True(Check(MinimalWith("model { patch = 128 x 2; stride = 128 x 1 }")).Succeeded);
+        var d = Single(Check(MinimalWith("model { patch = 128 x 2; stride = 1 x 3 }")), "AST0011", 10, 35);
+        Assert.Equal("stride 1 x 3 is larger than the patch (128 x 2), so some input is never seen; use a stride of at most 128 x 2", d.Message);
     }
 
     [Fact]
@@ -315,6 +317,24 @@ public sealed class DiagnosticIdTests
           masked_patches = 300
         }
         """;
+
+    [Fact]
+    public void AST0027_pretrained_weights_need_16_by_16_patches_and_grid_positions()
+    {
+        var patch = Single(Check(MinimalWith("model {\n  patch = 128 x 2; stride = 128 x 1\n  pretrain = imagenet(\"deit_base.pth\")\n}")), "AST0027", 12, 14);
+        Assert.Equal("imagenet weights have 16 x 16 patches but the model's are 128 x 2; write `patch = 16` or `pretrain = none`", patch.Message);
+        var position = Single(Check(MinimalWith("model { position = freqtime; pretrain = audioset(\"as.pth\") }")), "AST0027", 10, 41);
+        Assert.Equal("audioset weights have one grid of position embeddings but the model has `position = freqtime`; write `position = grid` or `pretrain = none`", position.Message);
+    }
+
+    [Fact]
+    public void AST0028_patchout_that_leaves_no_patch_points_at_the_patchout()
+    {
+        // 128 mel bins x 1024 frames with 16 x 16 patches, stride 10: a 12 x 101 grid.
+        var d = Single(Check(MinimalWith("model { patchout = structured(freq: 12, time: 10) }")), "AST0028", 10, 20);
+        Assert.Equal("patchout structured(freq: 12, time: 10) leaves no patch of the 12 x 101 grid for training; drop fewer than 12 frequency rows and 101 time columns, or a share below 1", d.Message);
+        Assert.True(Check(MinimalWith("model { patchout = structured(freq: 11, time: 100) }")).Succeeded);
+    }
 
     [Fact]
     public void Every_catalogued_id_has_a_test_here_and_a_line_in_the_documentation()

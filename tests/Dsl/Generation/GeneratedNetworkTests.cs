@@ -48,6 +48,28 @@ public sealed class GeneratedNetworkTests
     }
 
     [Fact]
+    public void The_patchout_demo_network_drops_patches_in_training_and_evaluates_deterministically_on_all()
+    {
+        Assert.Equal((125, 64), (DemoPatchoutExperiment.TokenCount, DemoPatchoutExperiment.TrainingTokenCount));
+        using var network = new DemoPatchoutNetwork();
+        Assert.Equal(DemoPatchoutExperiment.ParameterCount, network.parameters().Sum(p => p.numel()));
+        using var reference = new AstModel(DemoPatchoutExperiment.ModelOptions with { Patchout = new PatchoutOptions() });
+        using (no_grad()) reference.load_state_dict(network.state_dict());
+        reference.eval();
+        using var frames = randn(2, DemoPatchoutNetwork.Frames, DemoPatchoutNetwork.MelBins);
+        using var noGrad = no_grad();
+        using var expected = reference.forward(frames);
+
+        network.eval();
+        using (var first = network.forward(frames))
+        using (var second = network.forward(frames))
+            Assert.True(first.equal(expected).all().item<bool>() && second.equal(expected).all().item<bool>(), "evaluation must see every patch");
+        network.train();
+        using var training = network.forward(frames);
+        Assert.False(training.allclose(expected), "training without dropout differs from evaluation only by the dropped patches");
+    }
+
+    [Fact]
     public void The_experiment_creates_its_generated_network()
     {
         using var model = new DemoExperiment().CreateModel();

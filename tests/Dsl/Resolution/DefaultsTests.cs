@@ -13,7 +13,7 @@ public sealed class DefaultsTests
         Assert.Equal((16000, 128, 25.0, 10.0, 1024, WindowKind.Hanning), (f.SampleRate, f.MelBins, f.FrameLengthMs, f.FrameShiftMs, f.TargetLength, f.Window));
         Assert.Equal((-4.2677393, 4.5689974), (f.NormMean, f.NormStd));
         var m = spec.Model;
-        Assert.Equal((ModelSize.Base384, 768, 12, 12, 16, 10, 10, true), (m.Size, m.Width, m.Depth, m.Heads, m.PatchSize, m.FStride, m.TStride, m.DistillationToken));
+        Assert.Equal((ModelSize.Base384, 768, 12, 12, 16, 10, 10, true), (m.Size, m.Width, m.Depth, m.Heads, m.FPatch, m.FStride, m.TStride, m.DistillationToken));
         var o = spec.Train.Optimizer;
         Assert.Equal((OptimizerKind.Adam, 0.95, 0.999, 5e-7), (o.Kind, o.Beta1, o.Beta2, o.WeightDecay));
         Assert.Equal(PretrainKind.None, spec.Pretrain.Kind);

@@ -86,9 +86,9 @@ public sealed class PretrainingRunTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(0, target["v.blocks.1.mlp.fc2.weight"].sub(weights["v.blocks.1.mlp.fc2.weight"]).abs().max().item<float>());
             Assert.Equal(new long[] { 1, 1 + 2 * 8, 32 }, target["v.pos_embed"].shape);
 
-            using var otherPatch = new AstModel(Trunk(128) with { LabelCount = 10, PatchSize = 8, FStride = 8, TStride = 8 });
+            using var otherPatch = new AstModel(Trunk(128) with { LabelCount = 10, FPatch = 8, TPatch = 8, FStride = 8, TStride = 8 });
             var error = Assert.Throws<CheckpointException>(() => SslTransfer.Apply(otherPatch, weights, checkpoint.Metadata.Model, "ssl.astckpt"));
-            Assert.Contains("was pretrained with patch 16", error.Message);
+            Assert.Contains("was pretrained with patch 16 x 16", error.Message);
         }
         finally
         {
