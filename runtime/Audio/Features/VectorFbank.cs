@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
@@ -70,10 +71,9 @@ internal sealed class VectorFbank
         var bins = _options.MelBins;
         var output = new float[(long)rows * frames * bins];
         var blocksPerRow = (frames + Lanes - 1) / Lanes;
-        var signal = batch.data<float>();
         var span = (Lanes - 1) * _shift + _size; // samples one block of frames reads
         Parallel.For(0L, (long)rows * blocksPerRow, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            () => new Scratch(span, _size, _fft.Size, _fft.Bins, bins),
+            () => new Scratch(_size, _fft.Size, _fft.Bins, bins),
             (block, _, scratch) =>
             {
                 var row = block / blocksPerRow;
@@ -81,14 +81,16 @@ internal sealed class VectorFbank
                 var count = Math.Min(Lanes, frames - first);
                 var start = (long)first * _shift;
                 var length = (int)Math.Min(span, samples - start);
-                signal.CopyTo(scratch.Signal.AsSpan(0, length), 0, row * samples + start);
-                Block(scratch.Signal, count, scratch, output.AsSpan((int)((row * frames + first) * bins), count * bins));
+                // A span cannot be captured by the parallel body, so each block takes its own view of the tensor's memory.
+                var signal = MemoryMarshal.Cast<byte, float>(batch.bytes).Slice((int)(row * samples + start), length);
+                Block(signal, count, scratch, output.AsSpan((int)((row * frames + first) * bins), count * bins));
                 return scratch;
             }, _ => { });
         return tensor(output, [rows, frames, bins], float32);
     }
 
     // The first count frames of signal (a block's samples) into their rows of output.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as LaneFft.Power
     private void Block(ReadOnlySpan<float> signal, int count, Scratch scratch, Span<float> output)
     {
         var lanes = MemoryMarshal.Cast<Vector<float>, float>(scratch.Frames.AsSpan());
@@ -136,9 +138,8 @@ internal sealed class VectorFbank
     }
 
     // Per-thread buffers, reused for every block the thread computes.
-    private sealed class Scratch(int span, int size, int fftSize, int fftBins, int melBins)
+    private sealed class Scratch(int size, int fftSize, int fftBins, int melBins)
     {
-        public float[] Signal { get; } = new float[span];
         public Vector<float>[] Frames { get; } = new Vector<float>[size];
         public Vector<float>[] Re { get; } = new Vector<float>[fftSize / 2];
         public Vector<float>[] Im { get; } = new Vector<float>[fftSize / 2];
