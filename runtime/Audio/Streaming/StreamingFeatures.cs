@@ -36,7 +36,7 @@ public sealed class StreamingFeatures : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(schedule);
-        if (!Supports(pipeline.Options.Fbank))
+        if (!pipeline.Options.Fbank.SnipEdges || !pipeline.Options.Fbank.RemoveDcOffset)
             throw new ArgumentException("streaming needs the official framing (snip_edges and remove_dc_offset on)");
         _pipeline = pipeline;
         _channels = channels;
@@ -49,13 +49,6 @@ public sealed class StreamingFeatures : IDisposable
         }
         _ring = new FrameRing(schedule.Window, pipeline.MelBins);
         _cursor = new WindowSchedule.Cursor(schedule);
-    }
-
-    /// <summary>Whether a stream gives the offline frames with these settings: the official framing (snip_edges and remove_dc_offset on).</summary>
-    public static bool Supports(FbankOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.SnipEdges && options.RemoveDcOffset;
     }
 
     /// <summary>Sample rate of the features.</summary>

@@ -1,5 +1,4 @@
 using AstDsl.Audio.Features;
-using AstDsl.Audio.Wav;
 using AstDsl.Audio.Streaming;
 using AstDsl.Network;
 using AstDsl.Network.Devices;
@@ -90,32 +89,11 @@ public sealed class ClipClassifier : IDisposable
             starts.Add(start);
             rows.Add(probabilities.data<float>().ToArray());
         }
-        if (StreamingFeatures.Supports(_pipeline.Options.Fbank))
-            StreamTagger.Score(this, () => check.Add(audio.Read()), audio.SampleRate, audio.Channels, null, schedule, Collect);
-        else
-            ScoreWhole(audio, check, schedule, Collect);
+        // Checkpoints always carry the official framing (snip_edges, per-frame DC removal), which a stream reproduces to float rounding.
+        StreamTagger.Score(this, () => check.Add(audio.Read()), audio.SampleRate, audio.Channels, null, schedule, Collect);
         var warnings = check.Warnings();
         var probabilities = stack(rows.Select(r => tensor(r)).ToArray());
         return (probabilities, starts, audio.Frames / (double)audio.SampleRate, warnings);
-    }
-
-    // Framings a stream cannot reproduce (no snip_edges, or no per-frame DC removal) need the whole clip's features;
-    // the windows are still scored one at a time.
-    private void ScoreWhole(AudioFileChunks audio, InputAudioCheck check, WindowSchedule schedule, Action<int, Tensor> emit)
-    {
-        using var scope = NewDisposeScope();
-        var chunks = new List<float[]>();
-        while (check.Add(audio.Read()) is { } chunk) chunks.Add(chunk);
-        if (chunks.Count == 0) return; // refused with its message by the check
-        var planar = cat(chunks.Select(c => tensor(c, [audio.Channels, c.Length / audio.Channels])).ToArray(), 1);
-        using var waveform = _pipeline.Prepare(AudioClip.FromTensor(planar, audio.SampleRate));
-        var features = _pipeline.Features(waveform);
-        foreach (var start in schedule.Starts((int)features.shape[0]))
-        {
-            using var probabilities = Probabilities([features.narrow(0, start, Math.Min(schedule.Window, features.shape[0] - start))]);
-            using var row = probabilities[0];
-            emit(start, row);
-        }
     }
 
     // An event anywhere counts for a multi-label model (maximum over windows); a single-label one averages.
