@@ -18,7 +18,7 @@ public sealed class MemoryBenchmark : IBenchmark
     public string Name => "memory";
 
     /// <inheritdoc />
-    public string Usage => "[--minutes 30] [--train-batches 4,12 (empty: none)] [--threads 2]";
+    public string Usage => "[--minutes 30 (0: no infer)] [--train-batches 4,12 (empty: none)] [--threads 2]";
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
@@ -31,12 +31,16 @@ public sealed class MemoryBenchmark : IBenchmark
         var wav = Path.Combine(Path.GetTempPath(), $"astdsl-memory-{Environment.ProcessId}.wav");
         try
         {
-            using (var file = File.Create(wav))
-            using (var synthetic = new SyntheticPcmStream(16000, (long)(minutes * 60 * 16000)))
-                synthetic.CopyTo(file);
-            using var checkpoint = new DemoShapedCheckpoint();
-            runs.Add(Child(["--task", "infer", "--checkpoint", checkpoint.Path, "--wav", wav, "--threads", $"{threads}"]));
-            var megabytes = new FileInfo(wav).Length / 1e6;
+            var megabytes = 0.0;
+            if (minutes > 0)
+            {
+                using (var file = File.Create(wav))
+                using (var synthetic = new SyntheticPcmStream(16000, (long)(minutes * 60 * 16000)))
+                    synthetic.CopyTo(file);
+                using var checkpoint = new DemoShapedCheckpoint();
+                runs.Add(Child(["--task", "infer", "--checkpoint", checkpoint.Path, "--wav", wav, "--threads", $"{threads}"]));
+                megabytes = new FileInfo(wav).Length / 1e6;
+            }
             foreach (var batch in batches) runs.Add(Child(["--task", "train", "--batch", $"{batch}", "--threads", $"{threads}"]));
             return new Result(Name, minutes, megabytes, runs, MachineLoad.OneMinute());
         }
