@@ -15,7 +15,7 @@ namespace AstDsl.Bench.Memory;
 public sealed class MemoryChild : IBenchmark
 {
     /// <summary>What the child measured.</summary>
-    public sealed record Result(string Task, int Batch, double Seconds, double PeakRssMegabytes);
+    public sealed record Result(string Task, int Batch, double Seconds, double PeakRssMegabytes, double RssAtEndMegabytes, double ManagedHeapMegabytes);
 
     /// <inheritdoc />
     public string Name => "memory-child";
@@ -46,8 +46,10 @@ public sealed class MemoryChild : IBenchmark
             default:
                 throw new ArgumentException($"--task: '{task}' is neither infer nor train");
         }
-        var result = new Result(task, batch, clock.Elapsed.TotalSeconds, ResidentMemory.Megabytes("VmHWM"));
-        Console.WriteLine($"{task}{(batch > 0 ? $" batch {batch}" : "")}: peak RSS {result.PeakRssMegabytes:F0} MB in {result.Seconds:F1} s");
+        var result = new Result(task, batch, clock.Elapsed.TotalSeconds, ResidentMemory.Megabytes("VmHWM"), ResidentMemory.Megabytes("VmRSS"),
+            GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
+        Console.WriteLine($"{task}{(batch > 0 ? $" batch {batch}" : "")}: peak RSS {result.PeakRssMegabytes:F0} MB in {result.Seconds:F1} s " +
+                          $"(at the end {result.RssAtEndMegabytes:F0} MB, managed heap {result.ManagedHeapMegabytes:F0} MB)");
         return result;
     }
 }
