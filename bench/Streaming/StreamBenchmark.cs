@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using AstDsl.Audio.Streaming;
 using AstDsl.Bench.Timing;
-using AstDsl.Network;
-using AstDsl.Training.Checkpoints;
-using AstDsl.Training.Experiments;
 using AstDsl.Training.Inference;
 
 namespace AstDsl.Bench.Streaming;
@@ -41,48 +38,17 @@ public sealed class StreamBenchmark : IBenchmark
         using var input = new SyntheticPcmStream(rate, samples);
         var pcm = PcmStream.Open(input, "synthetic stream");
 
-        var before = Rss("VmRSS");
+        var before = ResidentMemory.Megabytes("VmRSS");
         var windows = 0;
         var clock = Stopwatch.StartNew();
         StreamTagger.Run(classifier, pcm, schedule, 3, _ => windows++);
         var wall = clock.Elapsed.TotalSeconds;
         var audio = samples / (double)rate;
         var result = new Result("stream", checkpoint.Length == 0 ? "untrained demo shape" : checkpoint, audio, rate, schedule.Window, schedule.Hop,
-            windows, wall, wall / audio, Rss("VmHWM"), before, TorchSharp.torch.get_num_threads(), MachineLoad.OneMinute());
+            windows, wall, wall / audio, ResidentMemory.Megabytes("VmHWM"), before, TorchSharp.torch.get_num_threads(), MachineLoad.OneMinute());
         Console.WriteLine($"stream: {audio / 60:F1} min at {rate} Hz, {windows} windows of {schedule.Window} frames every {schedule.Hop}, " +
                           $"{wall:F1} s wall = real-time factor {result.RealTimeFactor:F4} ({1 / result.RealTimeFactor:F0}x real time); " +
                           $"peak RSS {result.PeakRssMegabytes:F0} MB (before streaming {before:F0} MB); load average {result.LoadAverage}");
         return result;
-    }
-
-    // Linux /proc/self/status fields in MB (VmRSS now, VmHWM peak); NaN elsewhere.
-    private static double Rss(string field)
-    {
-        const string path = "/proc/self/status";
-        if (!File.Exists(path)) return double.NaN;
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-    }
-
-    // models/demo.ast's shape (64 mel bins x 500 frames, width 64, depth 2, 16 x 16 patches, 10 labels), random weights:
-    // the cost of a window does not depend on what the weights learned.
-    private sealed class DemoShapedCheckpoint : IDisposable
-    {
-        public DemoShapedCheckpoint()
-        {
-            var metadata = new ModelMetadata
-            {
-                Experiment = "demo-shaped",
-                Model = new AstOptions { LabelCount = 10, InputFDim = 64, InputTDim = 500, FStride = 16, TStride = 16, Width = 64, Depth = 2, Heads = 4, DistillationToken = false },
-                Features = new FeatureSettings { MelBins = 64, TargetLength = 500, NormMean = -2.7086277, NormStd = 3.3542290 },
-                Loss = LossKind.Bce,
-            };
-            using var model = new AstModel(metadata.Model);
-            TrainingCheckpoint.SaveWeights(Path, model, metadata);
-        }
-
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"astdsl-stream-bench-{Environment.ProcessId}.astckpt");
-
-        public void Dispose() => File.Delete(Path);
     }
 }

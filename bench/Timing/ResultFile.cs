@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AstDsl.Bench.Timing;
 
-/// <summary>Writes benchmark results as indented JSON, by default to bench/results/{name}-{UTC time}.json.</summary>
+/// <summary>Writes benchmark results as indented JSON, by default to bench/results/{name}-{UTC time}.json (and .md for an <see cref="IMarkdownResult"/>).</summary>
 public static class ResultFile
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -15,6 +15,7 @@ public static class ResultFile
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, JsonSerializer.Serialize(result, Json) + "\n");
+        if (result is IMarkdownResult report) File.WriteAllText(Path.ChangeExtension(path, ".md"), report.ToMarkdown());
         return path;
     }
 }

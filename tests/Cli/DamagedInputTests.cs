@@ -151,7 +151,7 @@ public sealed class DamagedInputTests(TinyModelFixture tiny) : IClassFixture<Tin
             Assert.True(onWav.ExitCode is 0 or 2, onWav.ToString());
             AssertNoCrash(onWav);
             var onCheckpoint = Astc.Run("infer", damagedCheckpoint, tiny.GoodWav);
-            Assert.Equal(2, onCheckpoint.ExitCode);
+            Assert.True(onCheckpoint.ExitCode == 2, $"trial {trial}: {onCheckpoint}");
             AssertNoCrash(onCheckpoint);
         }
     }

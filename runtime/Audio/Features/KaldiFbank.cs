@@ -7,7 +7,9 @@ namespace AstDsl.Audio.Features;
 /// <summary>
 /// Kaldi log-mel filterbank (torchaudio.compliance.kaldi.fbank semantics) for a batch of equal-length signals, on whatever
 /// device and float dtype the input has. Windows and mel matrices are built once per (sample rate, device, dtype) and
-/// cached, so one instance is meant to be reused; it is safe to call from several threads.
+/// cached, so one instance is meant to be reused; it is safe to call from several threads. float32 on the CPU with the
+/// official framing runs in managed SIMD code (<see cref="VectorFbank"/>); other devices, dtypes and settings run as
+/// tensor operations.
 /// </summary>
 public sealed class KaldiFbank : IDisposable
 {
@@ -16,6 +18,7 @@ public sealed class KaldiFbank : IDisposable
     private const int FramesPerChunk = 256;
 
     private readonly ConcurrentDictionary<(int Rate, string Device, ScalarType Type), Lazy<Constants>> _constants = new();
+    private readonly ConcurrentDictionary<int, Lazy<VectorFbank>> _vector = new();
     private bool _disposed;
 
     /// <summary>Creates a filterbank with the given settings (the official AST ones by default).</summary>
@@ -40,10 +43,15 @@ public sealed class KaldiFbank : IDisposable
         if (!is_floating_point(waveforms))
             throw new ArgumentException($"expected a float tensor, got {waveforms.dtype}", nameof(waveforms));
         var single = waveforms.dim() == 1;
-        var constants = ConstantsFor(sampleRate, waveforms.device, waveforms.dtype);
-
         using var scope = NewDisposeScope();
         var batch = single ? waveforms.unsqueeze(0) : waveforms;
+        if (waveforms.device_type == DeviceType.CPU && waveforms.dtype == float32 && VectorFbank.Covers(Options, sampleRate))
+        {
+            var vector = _vector.GetOrAdd(sampleRate, rate => new Lazy<VectorFbank>(() => VectorFbank.Create(Options, rate))).Value;
+            var features = vector.Compute(batch.contiguous(), get_num_threads());
+            return (single ? features.squeeze(0) : features).MoveToOuterDisposeScope();
+        }
+        var constants = ConstantsFor(sampleRate, waveforms.device, waveforms.dtype);
         var frames = SplitFrames(batch, sampleRate);
         var (rows, count) = (frames.shape[0], frames.shape[1]);
         var result = empty(rows, count, Options.MelBins, dtype: waveforms.dtype, device: waveforms.device);
@@ -100,6 +108,7 @@ public sealed class KaldiFbank : IDisposable
         foreach (var lazy in _constants.Values)
             if (lazy.IsValueCreated) lazy.Value.Dispose();
         _constants.Clear();
+        _vector.Clear();
     }
 
     // (batch, samples) -> (batch, frames, window) as Kaldi frames them.

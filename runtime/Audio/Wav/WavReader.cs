@@ -45,9 +45,11 @@ public static class WavReader
         return new AudioClip(SampleDecoder.Deinterleave(data, layout.Format), layout.Format.Channels, layout.Format.SampleRate);
     }
 
-    private readonly record struct Layout(WavFormat Format, int DataOffset, int DataLength);
+    /// <summary>Where the samples of a validated WAV file lie in its bytes.</summary>
+    internal readonly record struct Layout(WavFormat Format, int DataOffset, int DataLength);
 
-    private static Layout Parse(ReadOnlySpan<byte> bytes, string name)
+    /// <summary>Validates a complete WAV file held in memory (the same checks and messages as <see cref="Decode"/>) without decoding it.</summary>
+    internal static Layout Parse(ReadOnlySpan<byte> bytes, string name)
     {
         if (bytes.Length == 0)
             throw new AudioFormatException(name, -1, "the file is empty (0 bytes)", "Re-export or re-download it.");

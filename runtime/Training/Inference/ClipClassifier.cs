@@ -1,5 +1,4 @@
 using AstDsl.Audio.Features;
-using AstDsl.Audio.Codecs;
 using AstDsl.Audio.Streaming;
 using AstDsl.Network;
 using AstDsl.Network.Devices;
@@ -77,16 +76,25 @@ public sealed class ClipClassifier : IDisposable
         return Aggregate(Score(wavPath, schedule).Probabilities).data<float>().ToArray();
     }
 
-    // Window probabilities (windows, labels), window starts, the clip's duration in seconds and what makes its audio suspect.
+    // Window probabilities (windows, labels), window starts, the clip's duration in seconds and what makes its audio
+    // suspect. Windows are computed, scored and released as the file is read, so a long recording needs the memory of
+    // one model input, not of all its features and windows at once.
     private (Tensor Probabilities, IReadOnlyList<int> Starts, double Seconds, IReadOnlyList<string> Warnings) Score(string wavPath, WindowSchedule schedule)
     {
-        var clip = AudioFile.Read(wavPath);
-        var warnings = InputAudioCheck.Warnings(clip, wavPath, _pipeline.Options);
-        using var waveform = _pipeline.Prepare(clip);
-        var features = _pipeline.Features(waveform);
-        var starts = schedule.Starts((int)features.shape[0]);
-        var probabilities = Probabilities(starts.Select(s => features.narrow(0, s, Math.Min(schedule.Window, features.shape[0] - s))));
-        return (probabilities, starts, waveform.Samples.shape[0] / (double)waveform.SampleRate, warnings);
+        var audio = AudioFileChunks.Open(wavPath);
+        var check = new InputAudioCheck(wavPath, audio.SampleRate, _pipeline.Options);
+        var starts = new List<int>();
+        var rows = new List<float[]>();
+        void Collect(int start, Tensor probabilities)
+        {
+            starts.Add(start);
+            rows.Add(probabilities.data<float>().ToArray());
+        }
+        // Checkpoints always carry the official framing (snip_edges, per-frame DC removal), which a stream reproduces to float rounding.
+        StreamTagger.Score(this, () => check.Add(audio.Read()), audio.SampleRate, audio.Channels, null, schedule, Collect);
+        var warnings = check.Warnings();
+        var probabilities = stack(rows.Select(r => tensor(r)).ToArray());
+        return (probabilities, starts, audio.Frames / (double)audio.SampleRate, warnings);
     }
 
     // An event anywhere counts for a multi-label model (maximum over windows); a single-label one averages.

@@ -1,0 +1,73 @@
+using AstDsl.Audio.Features;
+using AstDsl.Bench.Timing;
+using AstDsl.Dsl.Inference;
+using AstDsl.Network;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AstDsl.Bench.Compare;
+
+/// <summary>AstDsl's side of <c>compare</c>: the shapes of bench/reference/pytorch_compare.py, timed the same way.</summary>
+public static class OurFigures
+{
+    /// <summary>Edge of the square matmul that measures the FLOP floor.</summary>
+    public const int MatmulSize = 1024;
+
+    /// <summary>FLOPs of one <see cref="MatmulSize"/>^3 matmul.</summary>
+    public static double MatmulFlops => 2.0 * MatmulSize * MatmulSize * MatmulSize;
+
+    /// <summary>A 1024^3 matmul in <paramref name="type"/>.</summary>
+    public static Timed Matmul(ScalarType type, int repeats)
+    {
+        using var a = randn(MatmulSize, MatmulSize).to(type);
+        using var b = randn(MatmulSize, MatmulSize).to(type);
+        return Timed.Of(Repeats.Measure(() =>
+        {
+            using var c = matmul(a, b);
+        }, 1, repeats));
+    }
+
+    /// <summary>Forward FLOPs of one 1024 x 128 clip through <paramref name="size"/> (the language's shape inference).</summary>
+    public static double ForwardFlops(ModelSize size) => ShapeInference.Infer(AstOptions.ForSize(size, 527)).Flops;
+
+    /// <summary>Inference of a batch of 1024 x 128 inputs.</summary>
+    public static Timed Inference(AstModel model, int batch, int repeats)
+    {
+        model.eval();
+        using var input = randn(batch, 1024, 128);
+        return Timed.Of(Repeats.Measure(() =>
+        {
+            using var noGrad = no_grad();
+            using var output = model.forward(input);
+        }, 1, repeats));
+    }
+
+    /// <summary>Training steps (forward, BCE, backward, Adam) at the official fine-tuning settings.</summary>
+    public static Timed TrainStep(AstModel model, int batch, int warmup, int repeats)
+    {
+        model.train();
+        using var optimizer = optim.Adam(model.parameters(), lr: 1e-5, beta1: 0.95, beta2: 0.999, weight_decay: 5e-7);
+        using var input = randn(batch, 1024, 128);
+        using var target = rand(batch, 527);
+        return Timed.Of(Repeats.Measure(() =>
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            nn.functional.binary_cross_entropy_with_logits(model.forward(input), target).backward();
+            optimizer.step();
+        }, warmup, repeats));
+    }
+
+    /// <summary>Kaldi fbank of <paramref name="clips"/> 10 s, 16 kHz clips in one batched call.</summary>
+    public static Timed Fbank(int clips, int repeats)
+    {
+        using var fbank = new KaldiFbank();
+        using var noise = randn(clips, 160000, generator: new Generator(0));
+        using var amplitude = 0.1.ToScalar();
+        using var waveforms = noise.mul(amplitude);
+        return Timed.Of(Repeats.Measure(() =>
+        {
+            using var features = fbank.Compute(waveforms, 16000);
+        }, 2, Math.Max(repeats, 7)));
+    }
+}

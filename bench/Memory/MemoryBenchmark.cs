@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AstDsl.Bench.Streaming;
+using AstDsl.Bench.Timing;
+
+namespace AstDsl.Bench.Memory;
+
+/// <summary>
+/// The "memory" command: peak resident memory of <c>astc infer</c>'s work on a long WAV file (default 30 minutes at
+/// 16 kHz, a demo-shaped model) and of base384 training steps at the given batch sizes, each in its own child process.
+/// </summary>
+public sealed class MemoryBenchmark : IBenchmark
+{
+    /// <summary>Everything measured.</summary>
+    public sealed record Result(string Benchmark, double InferMinutes, double InferFileMegabytes, IReadOnlyList<MemoryChild.Result> Runs, double LoadAverage);
+
+    /// <inheritdoc />
+    public string Name => "memory";
+
+    /// <inheritdoc />
+    public string Usage => "[--minutes 30 (0: no infer)] [--train-batches 4,12 (empty: none)] [--threads 2]";
+
+    /// <inheritdoc />
+    public object Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var minutes = arguments.Double("minutes", 30);
+        var threads = arguments.Int("threads", 2);
+        var batches = arguments.Text("train-batches", "4,12").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var runs = new List<MemoryChild.Result>();
+        var wav = Path.Combine(Path.GetTempPath(), $"astdsl-memory-{Environment.ProcessId}.wav");
+        try
+        {
+            var megabytes = 0.0;
+            if (minutes > 0)
+            {
+                using (var file = File.Create(wav))
+                using (var synthetic = new SyntheticPcmStream(16000, (long)(minutes * 60 * 16000)))
+                    synthetic.CopyTo(file);
+                using var checkpoint = new DemoShapedCheckpoint();
+                runs.Add(Child(["--task", "infer", "--checkpoint", checkpoint.Path, "--wav", wav, "--threads", $"{threads}"]));
+                megabytes = new FileInfo(wav).Length / 1e6;
+            }
+            foreach (var batch in batches) runs.Add(Child(["--task", "train", "--batch", $"{batch}", "--threads", $"{threads}"]));
+            return new Result(Name, minutes, megabytes, runs, MachineLoad.OneMinute());
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+
+    // Runs this program's memory-child benchmark and reads the JSON it writes.
+    private static MemoryChild.Result Child(IReadOnlyList<string> arguments)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"astdsl-memory-child-{Environment.ProcessId}.json");
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(MemoryBenchmark).Assembly.Location);
+        foreach (var a in (string[])["memory-child", .. arguments, "--out", output]) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        try
+        {
+            if (process.ExitCode != 0) throw new InvalidOperationException($"memory-child {string.Join(' ', arguments)} failed with exit code {process.ExitCode}");
+            return JsonSerializer.Deserialize<MemoryChild.Result>(File.ReadAllText(output), new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!;
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using AstDsl.Bench.Compare;
+using AstDsl.Bench.Timing;
+using AstDsl.Network;
+using AstDsl.Training.Inference;
+using static TorchSharp.torch;
+
+namespace AstDsl.Bench.Memory;
+
+/// <summary>
+/// One measurement of <see cref="MemoryBenchmark"/> in a fresh process, so that its peak resident memory (VmHWM) is
+/// that task's alone: <c>--task infer</c> does what <c>astc infer</c> does on a file, <c>--task train</c> one base384
+/// training step.
+/// </summary>
+public sealed class MemoryChild : IBenchmark
+{
+    /// <summary>What the child measured.</summary>
+    public sealed record Result(string Task, int Batch, double Seconds, double PeakRssMegabytes, double RssAtEndMegabytes, double ManagedHeapMegabytes);
+
+    /// <inheritdoc />
+    public string Name => "memory-child";
+
+    /// <inheritdoc />
+    public string Usage => "(run by memory) --task infer --checkpoint FILE --wav FILE | --task train --batch N";
+
+    /// <inheritdoc />
+    public object Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var task = arguments.Text("task", "");
+        set_num_threads(arguments.Int("threads", 2));
+        var clock = Stopwatch.StartNew();
+        var batch = 0;
+        switch (task)
+        {
+            case "infer":
+                using (var classifier = new ClipClassifier(arguments.Text("checkpoint", ""), "cpu"))
+                    _ = classifier.Classify(arguments.Text("wav", ""));
+                break;
+            case "train":
+                batch = arguments.Int("batch", 4);
+                manual_seed(0);
+                using (var model = new AstModel(AstOptions.ForSize(ModelSize.Base384, 527)))
+                    OurFigures.TrainStep(model, batch, 0, 1);
+                break;
+            default:
+                throw new ArgumentException($"--task: '{task}' is neither infer nor train");
+        }
+        var result = new Result(task, batch, clock.Elapsed.TotalSeconds, ResidentMemory.Megabytes("VmHWM"), ResidentMemory.Megabytes("VmRSS"),
+            GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
+        Console.WriteLine($"{task}{(batch > 0 ? $" batch {batch}" : "")}: peak RSS {result.PeakRssMegabytes:F0} MB in {result.Seconds:F1} s " +
+                          $"(at the end {result.RssAtEndMegabytes:F0} MB, managed heap {result.ManagedHeapMegabytes:F0} MB)");
+        return result;
+    }
+}
