@@ -11,15 +11,23 @@ public sealed class ModelBenchmark : IBenchmark
     public string Name => "model";
 
     /// <inheritdoc />
-    public string Usage => "[--sizes tiny224,base384] [--warmup 1] [--repeats 5] [--threads 2]";
+    public string Usage => "[--sizes tiny224,base384] [--precision fp32|bf16|fp32,bf16] [--batches 1,8] [--warmup 1] [--repeats 5] [--threads 2]";
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         set_num_threads(arguments.Int("threads", Environment.ProcessorCount));
-        var sizes = arguments.Text("sizes", "tiny224,base384").Split(',')
-            .Select(s => Enum.Parse<ModelSize>(s.Trim(), ignoreCase: true)).ToArray();
-        return ModelThroughput.Run(sizes, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
+        var sizes = List(arguments.Text("sizes", "tiny224,base384")).Select(s => Enum.Parse<ModelSize>(s, ignoreCase: true)).ToArray();
+        var precisions = List(arguments.Text("precision", "fp32")).Select(Precision).ToArray();
+        var batches = List(arguments.Text("batches", "1,8")).Select(int.Parse).ToArray();
+        return ModelThroughput.Run(sizes, precisions, batches, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
     }
+
+    private static IEnumerable<string> List(string text) => text.Split(',').Select(s => s.Trim());
+
+    private static Precision Precision(string word) =>
+        LanguageWords.All<Precision>().Contains(word)
+            ? LanguageWords.Parse<Precision>(word)
+            : throw new ArgumentException($"--precision: '{word}' is not one of {string.Join(", ", LanguageWords.All<Precision>())}");
 }

@@ -74,3 +74,18 @@ public enum ModelSize
     /// <summary>Width, depth or heads differ from every preset.</summary>
     Custom,
 }
+
+/// <summary>
+/// Arithmetic of the matrix products (<c>train.precision</c>, <c>--precision</c>). Weights, optimiser state and
+/// checkpoints stay fp32 either way.
+/// </summary>
+public enum Precision
+{
+    /// <summary>Everything in float32.</summary>
+    Fp32,
+    /// <summary>
+    /// Linear, attention and convolution in bfloat16 (float16 on CUDA) from fp32 master weights; LayerNorm, the
+    /// residual stream, the head and the loss stay float32.
+    /// </summary>
+    Bf16,
+}

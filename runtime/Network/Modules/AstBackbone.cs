@@ -17,6 +17,7 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
     private readonly Dropout pos_drop;
     private readonly ModuleList<TransformerBlock> blocks;
     private readonly LayerNorm norm;
+    private readonly MixedPrecision precision = new();
 
     /// <summary>Creates the trunk with timm's initialisation (truncated normal, std 0.02, for tokens and position embeddings).</summary>
     public AstBackbone(AstOptions options) : base(nameof(AstBackbone))
@@ -30,9 +31,9 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         }
         pos_embed = new Parameter(zeros(1, options.TokenCount, options.Width));
         register_parameter(nameof(pos_embed), pos_embed);
-        patch_embed = new PatchEmbedding(options);
+        patch_embed = new PatchEmbedding(options, precision);
         pos_drop = nn.Dropout(options.DropRate);
-        blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options)).ToArray());
+        blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options, precision)).ToArray());
         norm = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
         register_module(nameof(patch_embed), patch_embed);
         register_module(nameof(pos_drop), pos_drop);
@@ -40,6 +41,12 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         register_module(nameof(norm), norm);
         InitialiseLikeTimm();
     }
+
+    /// <summary>The arithmetic of the patch projection and the blocks' products, shared by all of them.</summary>
+    public MixedPrecision Precision => precision;
+
+    /// <summary>Recompute each block's activations in the backward pass instead of keeping them (see <see cref="BlockCheckpoint"/>).</summary>
+    public bool GradientCheckpointing { get; set; }
 
     /// <summary>Tokens after the final LayerNorm: (B, special + patches, D), from a (B, 1, F, T) image.</summary>
     public override Tensor forward(Tensor image) => Tokens(image, blocks.Count, finalNorm: true);
@@ -60,8 +67,15 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
             : cat(new[] { cls_token.expand(batch, -1, -1), dist_token.expand(batch, -1, -1) }, 1);
         // add with an explicit alpha rather than "+", whose implicit alpha Scalar a collection could free mid-call.
         var x = pos_drop.forward(cat(new[] { special, patches }, 1).add(pos_embed, HeldScalars.One));
-        foreach (var block in blocks.Take(blockCount)) x = block.forward(x);
+        foreach (var block in blocks.Take(blockCount)) x = GradientCheckpointing && training ? BlockCheckpoint.Run(block, x) : block.forward(x);
         return (finalNorm ? norm.forward(x) : x).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) precision.Dispose();
+        base.Dispose(disposing);
     }
 
     private void InitialiseLikeTimm()
