@@ -19,8 +19,9 @@ public static class EvalCommand
         var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var import = new ImportFlags(withLabels: false);
-        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, window, hop, device, threads };
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, window, hop, device, threads, precision };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -34,6 +35,7 @@ public static class EvalCommand
                     Window = result.GetValue(window),
                     Hop = result.GetValue(hop),
                     Device = result.GetValue(device)!,
+                    Precision = result.GetValue(precision),
                     Import = import.Read(result) with { LabelCsv = result.GetValue(labels)?.FullName },
                 });
             EvaluationPrinter.Print(evaluation);

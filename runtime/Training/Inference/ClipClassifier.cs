@@ -23,14 +23,18 @@ public sealed class ClipClassifier : IDisposable
     private readonly ClipPipeline _pipeline;
     private readonly Device _device;
 
-    /// <summary>Loads a checkpoint (or a run folder's best weights, or a released AST/Hugging Face checkpoint, see <see cref="ModelSource"/>).</summary>
-    public ClipClassifier(string checkpoint, string device = "auto", ModelImportOptions? import = null)
+    /// <summary>
+    /// Loads a checkpoint (or a run folder's best weights, or a released AST/Hugging Face checkpoint, see
+    /// <see cref="ModelSource"/>) onto <paramref name="device"/>, computing its products in <paramref name="precision"/>.
+    /// </summary>
+    public ClipClassifier(string checkpoint, string device = "auto", ModelImportOptions? import = null, Precision precision = Precision.Fp32)
     {
         var loaded = ModelSource.Load(checkpoint, import);
         Metadata = loaded.Metadata;
         _device = DeviceSelector.Resolve(device);
         _model = loaded.CreateModel();
         _model.to(_device);
+        _model.Precision.Use(precision, frozenWeights: true);
         _pipeline = new ClipPipeline(FeatureOptions.ToPipeline(Metadata.Features));
     }
 

@@ -35,6 +35,8 @@ public static class Trainer
         Determinism.Seed(settings.Seed);
         using var model = setup.CreateModel();
         model.to(device);
+        model.Precision.Use(settings.Precision);
+        model.GradientCheckpointing = settings.GradientCheckpointing;
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters());
         var metadata = new ModelMetadata
         {
