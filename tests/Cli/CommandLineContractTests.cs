@@ -45,7 +45,7 @@ public sealed class CommandLineContractTests(TinyModelFixture tiny) : IClassFixt
         Assert.True(bf16.ExitCode == 0, bf16.Error);
         var fp16 = Astc.Run([command, .. operands, "--precision", "fp16"]);
         Assert.Equal(2, fp16.ExitCode);
-        Assert.Contains("fp16", fp16.Error);
+        Assert.Contains("--precision fp16: use fp32 or bf16", fp16.Error);
     }
 
     [Fact]
