@@ -11,7 +11,7 @@ public sealed class ModelBenchmark : IBenchmark
     public string Name => "model";
 
     /// <inheritdoc />
-    public string Usage => "[--sizes tiny224,base384] [--precision fp32|bf16|fp32,bf16] [--batches 1,8] [--warmup 1] [--repeats 5] [--threads 2]";
+    public string Usage => "[--sizes tiny224,base384] [--precision fp32|bf16|fp32,bf16] [--batches 1,8|none] [--train-step on|off] [--warmup 1] [--repeats 5] [--threads 2]";
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
@@ -20,8 +20,15 @@ public sealed class ModelBenchmark : IBenchmark
         set_num_threads(arguments.Int("threads", Environment.ProcessorCount));
         var sizes = List(arguments.Text("sizes", "tiny224,base384")).Select(s => Enum.Parse<ModelSize>(s, ignoreCase: true)).ToArray();
         var precisions = List(arguments.Text("precision", "fp32")).Select(Precision).ToArray();
-        var batches = List(arguments.Text("batches", "1,8")).Select(int.Parse).ToArray();
-        return ModelThroughput.Run(sizes, precisions, batches, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
+        var batchText = arguments.Text("batches", "1,8");
+        var batches = batchText == "none" ? [] : List(batchText).Select(int.Parse).ToArray();
+        var trainStep = arguments.Text("train-step", "on") switch
+        {
+            "on" => true,
+            "off" => false,
+            var other => throw new ArgumentException($"--train-step: '{other}' is not on or off"),
+        };
+        return ModelThroughput.Run(sizes, precisions, batches, trainStep, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
     }
 
     private static IEnumerable<string> List(string text) => text.Split(',').Select(s => s.Trim());

@@ -20,7 +20,8 @@ public static class ModelThroughput
     /// <param name="Batch">Clips per call.</param>
     /// <param name="Value">Clips per second (inference) or seconds per step (training).</param>
     /// <param name="Unit">Unit of <paramref name="Value"/>.</param>
-    public sealed record Result(string Model, string Precision, string Measure, int Batch, double Value, string Unit);
+    /// <param name="CpuValue">The same from the process's CPU time instead of wall-clock time (steadier on a shared machine).</param>
+    public sealed record Result(string Model, string Precision, string Measure, int Batch, double Value, string Unit, double CpuValue);
 
     /// <summary>A figure in one precision divided by the same figure in fp32, measured in the same run.</summary>
     /// <param name="Model">Backbone size.</param>
@@ -28,7 +29,8 @@ public static class ModelThroughput
     /// <param name="Measure">inference (a speed-up: higher is faster) or train_step (a time: lower is faster).</param>
     /// <param name="Batch">Clips per call.</param>
     /// <param name="Value">This precision's value over fp32's.</param>
-    public sealed record Ratio(string Model, string Precision, string Measure, int Batch, double Value);
+    /// <param name="CpuValue">The same ratio from CPU time.</param>
+    public sealed record Ratio(string Model, string Precision, string Measure, int Batch, double Value, double CpuValue);
 
     /// <summary>Every figure and the ratios to fp32.</summary>
     /// <param name="Results">The measured figures.</param>
@@ -36,7 +38,13 @@ public static class ModelThroughput
     public sealed record Report(IReadOnlyList<Result> Results, IReadOnlyList<Ratio> Ratios);
 
     /// <summary>Runs every measurement with <paramref name="warmup"/> discarded and the median of <paramref name="repeats"/> kept.</summary>
-    public static Report Run(IEnumerable<ModelSize> sizes, IReadOnlyList<Precision> precisions, IReadOnlyList<int> batches, int warmup, int repeats)
+    /// <param name="sizes">Backbones to measure.</param>
+    /// <param name="precisions">Precisions, measured back to back for each figure.</param>
+    /// <param name="batches">Inference batch sizes (none: no inference figure).</param>
+    /// <param name="trainStep">Whether to time the training step too.</param>
+    /// <param name="warmup">Discarded runs per figure.</param>
+    /// <param name="repeats">Measured runs per figure.</param>
+    public static Report Run(IEnumerable<ModelSize> sizes, IReadOnlyList<Precision> precisions, IReadOnlyList<int> batches, bool trainStep, int warmup, int repeats)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(precisions);
@@ -54,24 +62,25 @@ public static class ModelThroughput
                 {
                     // As astc infer/eval: the weights are fixed, so their 16-bit casts are made once.
                     model.Precision.Use(precision, frozenWeights: true);
-                    var seconds = Repeats.Median(Repeats.Time(() =>
+                    var (wall, cpu) = Medians(Repeats.Measure(() =>
                     {
                         using var noGrad = no_grad();
                         using var output = model.forward(input);
                     }, warmup, repeats));
-                    results.Add(Print(new Result(size.ToString(), LanguageWords.Of(precision), "inference", batch, batch / seconds, "clips/s")));
+                    results.Add(Print(new Result(size.ToString(), LanguageWords.Of(precision), "inference", batch, batch / wall, "clips/s", batch / cpu)));
                 }
             }
-            foreach (var precision in precisions)
+            foreach (var precision in trainStep ? precisions : [])
             {
                 model.Precision.Use(precision);
-                results.Add(Print(new Result(size.ToString(), LanguageWords.Of(precision), "train_step", 4, TrainStep(model, warmup, repeats), "s")));
+                var (wall, cpu) = TrainStep(model, warmup, repeats);
+                results.Add(Print(new Result(size.ToString(), LanguageWords.Of(precision), "train_step", 4, wall, "s", cpu)));
             }
             model.Precision.Use(Precision.Fp32);
         }
         var ratios = Ratios(results);
         foreach (var ratio in ratios)
-            Console.WriteLine($"{ratio.Model,-9} {ratio.Measure,-10} batch {ratio.Batch}: {ratio.Precision}/fp32 = {ratio.Value:F2}x");
+            Console.WriteLine($"{ratio.Model,-9} {ratio.Measure,-10} batch {ratio.Batch}: {ratio.Precision}/fp32 = {ratio.Value:F2}x (CPU time: {ratio.CpuValue:F2}x)");
         return new Report(results, ratios);
     }
 
@@ -80,16 +89,19 @@ public static class ModelThroughput
             .Select(r => (r, fp32: results.FirstOrDefault(f => f.Precision == LanguageWords.Of(Precision.Fp32)
                 && f.Model == r.Model && f.Measure == r.Measure && f.Batch == r.Batch)))
             .Where(pair => pair.fp32 is not null)
-            .Select(pair => new Ratio(pair.r.Model, pair.r.Precision, pair.r.Measure, pair.r.Batch, pair.r.Value / pair.fp32!.Value))
+            .Select(pair => new Ratio(pair.r.Model, pair.r.Precision, pair.r.Measure, pair.r.Batch, pair.r.Value / pair.fp32!.Value, pair.r.CpuValue / pair.fp32.CpuValue))
             .ToList();
 
-    private static double TrainStep(AstModel model, int warmup, int repeats)
+    private static (double Wall, double Cpu) Medians(IReadOnlyList<Repeats.Sample> samples) =>
+        (Repeats.Median(samples.Select(s => s.WallSeconds).ToArray()), Repeats.Median(samples.Select(s => s.CpuSeconds).ToArray()));
+
+    private static (double Wall, double Cpu) TrainStep(AstModel model, int warmup, int repeats)
     {
         model.train();
         using var optimizer = optim.Adam(model.parameters(), lr: 1e-5, beta1: 0.95, beta2: 0.999, weight_decay: 5e-7);
         using var input = randn(4, 1024, 128);
         using var target = rand(4, 527);
-        var seconds = Repeats.Median(Repeats.Time(() =>
+        var seconds = Medians(Repeats.Measure(() =>
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();

@@ -34,7 +34,7 @@ public static class EmbedCommand
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var files = Files(result.GetValue(input)!);
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result), result.GetValue(precision));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+            CheckpointPrinter.PrintNotes(classifier);
             using var embeddings = ClipEmbedder.Embed(classifier, files, new EmbeddingOptions(result.GetValue(layer), result.GetValue(perToken)));
             var path = result.GetValue(output)!.FullName;
             EmbeddingFile.Write(path, embeddings, files);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AstDsl.Cli.Console;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Evaluation;
 
 namespace AstDsl.Cli.Commands;
@@ -26,6 +27,8 @@ public static class EvalCommand
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
+            if (HalfPrecisionSupport.SlowdownWarning(result.GetValue(precision), DeviceSelector.Resolve(result.GetValue(device)!)) is { } slow)
+                System.Console.Error.WriteLine($"warning: {slow}");
             var evaluation = ModelEvaluator.Evaluate(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName),
                 result.GetValue(datafile)!.FullName, new EvaluationOptions
                 {

@@ -34,7 +34,7 @@ public static class InferCommand
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!,
                 import.Read(result), result.GetValue(precision));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+            CheckpointPrinter.PrintNotes(classifier);
             Print(classifier.Classify(result.GetValue(wav)!.FullName, count, result.GetValue(window), result.GetValue(hop)));
             return ExitCodes.Ok;
         }));

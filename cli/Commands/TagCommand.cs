@@ -41,7 +41,7 @@ public static class TagCommand
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             var path = result.GetValue(input)!;
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result), result.GetValue(precision));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+            CheckpointPrinter.PrintNotes(classifier);
             var schedule = classifier.Schedule(result.GetValue(window), result.GetValue(hop));
             Action<WindowPrediction> print = result.GetValue(json) ? PrintJson : PrintText;
             if (!result.GetValue(stream))

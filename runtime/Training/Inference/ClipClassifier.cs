@@ -35,8 +35,12 @@ public sealed class ClipClassifier : IDisposable
         _model = loaded.CreateModel();
         _model.to(_device);
         _model.Precision.Use(precision, frozenWeights: true);
+        PrecisionWarning = HalfPrecisionSupport.SlowdownWarning(precision, _device);
         _pipeline = new ClipPipeline(FeatureOptions.ToPipeline(Metadata.Features));
     }
+
+    /// <summary>Why the chosen precision is slower than fp32 on this device, or null.</summary>
+    public string? PrecisionWarning { get; }
 
     /// <summary>Shape, features and labels of the loaded model.</summary>
     public ModelMetadata Metadata { get; }
