@@ -24,16 +24,17 @@ public static class EmbedCommand
         var layer = new Option<int?>("--layer") { Description = "Output of transformer block N (1-based) instead of the final LayerNorm." };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var import = new ImportFlags();
         var command = new Command("embed", "Clip embeddings (the pooled input of the classifier head, or tokens) of audio files.")
-            { checkpoint, input, output, perToken, layer, device, threads };
+            { checkpoint, input, output, perToken, layer, device, threads, precision };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
             var files = Files(result.GetValue(input)!);
-            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result), result.GetValue(precision));
+            CheckpointPrinter.PrintNotes(classifier);
             using var embeddings = ClipEmbedder.Embed(classifier, files, new EmbeddingOptions(result.GetValue(layer), result.GetValue(perToken)));
             var path = result.GetValue(output)!.FullName;
             EmbeddingFile.Write(path, embeddings, files);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AstDsl.Cli.Console;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Evaluation;
 
 namespace AstDsl.Cli.Commands;
@@ -19,12 +20,15 @@ public static class EvalCommand
         var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var import = new ImportFlags(withLabels: false);
-        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, window, hop, device, threads };
+        var command = new Command("eval", "Evaluate a checkpoint on a datafile (mAP, mAUC, d-prime, accuracy).") { checkpoint, datafile, labels, batch, badFiles, window, hop, device, threads, precision };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
             CommonOptions.ApplyThreads(result.GetValue(threads));
+            if (HalfPrecisionSupport.SlowdownWarning(result.GetValue(precision), DeviceSelector.Resolve(result.GetValue(device)!)) is { } slow)
+                System.Console.Error.WriteLine($"warning: {slow}");
             var evaluation = ModelEvaluator.Evaluate(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName),
                 result.GetValue(datafile)!.FullName, new EvaluationOptions
                 {
@@ -34,6 +38,7 @@ public static class EvalCommand
                     Window = result.GetValue(window),
                     Hop = result.GetValue(hop),
                     Device = result.GetValue(device)!,
+                    Precision = result.GetValue(precision),
                     Import = import.Read(result) with { LabelCsv = result.GetValue(labels)?.FullName },
                 });
             EvaluationPrinter.Print(evaluation);

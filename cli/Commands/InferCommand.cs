@@ -23,8 +23,9 @@ public static class InferCommand
         var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var import = new ImportFlags();
-        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, window, hop, device, threads };
+        var command = new Command("infer", "Classify an audio file with a trained model.") { checkpoint, wav, top, window, hop, device, threads, precision };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -32,8 +33,8 @@ public static class InferCommand
             var count = result.GetValue(top);
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!,
-                import.Read(result));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+                import.Read(result), result.GetValue(precision));
+            CheckpointPrinter.PrintNotes(classifier);
             Print(classifier.Classify(result.GetValue(wav)!.FullName, count, result.GetValue(window), result.GetValue(hop)));
             return ExitCodes.Ok;
         }));

@@ -29,9 +29,10 @@ public static class TagCommand
         var hop = WindowOptions.Hop();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var import = new ImportFlags();
         var command = new Command("tag", "Top labels per window of a long file or a live PCM stream.")
-            { checkpoint, input, stream, rate, channels, follow, json, top, window, hop, device, threads };
+            { checkpoint, input, stream, rate, channels, follow, json, top, window, hop, device, threads, precision };
         import.AddTo(command);
         command.SetAction(result => UserErrors.Guard(() =>
         {
@@ -39,8 +40,8 @@ public static class TagCommand
             var count = result.GetValue(top);
             if (count < 1) throw new ArgumentException($"--top {count}: use at least 1.");
             var path = result.GetValue(input)!;
-            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result));
-            CheckpointPrinter.PrintNotes(classifier.Metadata);
+            using var classifier = new ClipClassifier(ModelEvaluator.ResolveCheckpoint(result.GetValue(checkpoint)!.FullName), result.GetValue(device)!, import.Read(result), result.GetValue(precision));
+            CheckpointPrinter.PrintNotes(classifier);
             var schedule = classifier.Schedule(result.GetValue(window), result.GetValue(hop));
             Action<WindowPrediction> print = result.GetValue(json) ? PrintJson : PrintText;
             if (!result.GetValue(stream))

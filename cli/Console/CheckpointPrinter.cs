@@ -28,6 +28,14 @@ public static class CheckpointPrinter
     /// </summary>
     public static void PrintNotes(ModelMetadata metadata) => WriteNotes(metadata, System.Console.Error);
 
+    /// <summary>The notes of <see cref="PrintNotes(ModelMetadata)"/> for a loaded classifier, and a warning when its precision is slow here.</summary>
+    public static void PrintNotes(Training.Inference.ClipClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        PrintNotes(classifier.Metadata);
+        if (classifier.PrecisionWarning is { } slow) System.Console.Error.WriteLine($"warning: {slow}");
+    }
+
     private static void WriteNotes(ModelMetadata metadata, TextWriter writer)
     {
         var convention = metadata.ConventionSummary();

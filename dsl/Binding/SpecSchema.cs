@@ -124,6 +124,8 @@ internal static class SpecSchema
                 }))),
                 ("wa", new(new OrOffKind(new RangeKind(Bounds.Between(1, MaxEpochs))))),
                 ("keep_checkpoints", new(new NumberKind(true, Bounds.Between(0, MaxEpochs)))),
+                ("precision", new(new OptionKind(LanguageWords.All<Precision>()))),
+                ("gradient_checkpointing", new(SwitchKind.Instance)),
                 ("seed", new(new NumberKind(true, Bounds.AtLeast(0))))),
             [PretrainBlock] = Block(
                 ("objective", new(new ChoiceKind(new Dictionary<string, Parameter[]>

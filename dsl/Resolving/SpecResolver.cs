@@ -129,6 +129,8 @@ internal static class SpecResolver
             ClipNorm = spec.Find("train.clip")?.Value is Measure clip ? clip.Value : d.ClipNorm,
             Schedule = Schedule(spec, d.Schedule),
             WeightAveraging = averaging,
+            Precision = spec.Word("train.precision", d.Precision),
+            GradientCheckpointing = spec.Switch("train.gradient_checkpointing", d.GradientCheckpointing),
             Seed = spec.Int("train.seed", d.Seed),
         };
         // Unset, a run keeps exactly the epoch checkpoints weight averaging needs (none without it).

@@ -140,6 +140,8 @@ public static class SpecYaml
         ["schedule"] = Schedule(t.Schedule),
         ["wa"] = t.WeightAveraging is { } range ? new List<int> { range.Start, range.End } : null,
         ["keep_checkpoints"] = t.KeepCheckpoints,
+        ["precision"] = LanguageWords.Of(t.Precision),
+        ["gradient_checkpointing"] = t.GradientCheckpointing,
         ["seed"] = t.Seed,
     };
 

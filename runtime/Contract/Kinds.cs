@@ -99,3 +99,18 @@ public enum PatchoutKind
     /// <summary>A share of single patches is dropped.</summary>
     Unstructured,
 }
+
+/// <summary>
+/// Arithmetic of the matrix products (<c>train.precision</c>, <c>--precision</c>). Weights, optimiser state and
+/// checkpoints stay fp32 either way.
+/// </summary>
+public enum Precision
+{
+    /// <summary>Everything in float32.</summary>
+    Fp32,
+    /// <summary>
+    /// Linear, attention and convolution in bfloat16 (float16 on CUDA) from fp32 master weights; LayerNorm, the
+    /// residual stream, the head and the loss stay float32.
+    /// </summary>
+    Bf16,
+}

@@ -62,6 +62,13 @@ public sealed record TrainSettings
     /// (see <see cref="CheckpointRetention"/>); weight averaging reads its epochs from these files.
     /// </summary>
     public int KeepCheckpoints { get; init; }
+    /// <summary><c>precision</c>: arithmetic of the matrix products while training and evaluating (see <see cref="Contract.Precision"/>).</summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
+    /// <summary>
+    /// <c>gradient_checkpointing</c>: keep only each transformer block's input during the forward pass and recompute
+    /// its activations in the backward pass (less memory for large inputs, about one more forward pass of time).
+    /// </summary>
+    public bool GradientCheckpointing { get; init; }
     /// <summary><c>seed</c>: the same seed gives the same numbers on CPU.</summary>
     public int Seed { get; init; }
 }

@@ -17,6 +17,19 @@ public abstract class AstNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The shape this network was built with.</summary>
     public AstOptions Options { get; }
 
+    /// <summary>
+    /// The arithmetic of the network's products: <c>Precision.Use(Precision.Bf16)</c> computes them in bfloat16
+    /// (float16 on CUDA) from float32 weights (see <see cref="MixedPrecision"/>).
+    /// </summary>
+    public MixedPrecision Precision => Backbone.Precision;
+
+    /// <summary>While training, recompute each transformer block's activations in the backward pass instead of keeping them.</summary>
+    public bool GradientCheckpointing
+    {
+        get => Backbone.GradientCheckpointing;
+        set => Backbone.GradientCheckpointing = value;
+    }
+
     /// <summary>The DeiT/ViT trunk, registered as <c>v</c> by the derived network.</summary>
     protected abstract AstBackbone Backbone { get; }
 

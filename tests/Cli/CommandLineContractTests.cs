@@ -35,6 +35,19 @@ public sealed class CommandLineContractTests(TinyModelFixture tiny) : IClassFixt
         AssertHandled(Astc.Run("infer", tiny.Checkpoint, tiny.GoodWav, "--threads", "1"), 0, "class");
     }
 
+    [Theory]
+    [InlineData("infer")]
+    [InlineData("eval")]
+    public void Precision_bf16_is_accepted_and_an_unknown_word_is_refused(string command)
+    {
+        string[] operands = command == "eval" ? [tiny.Checkpoint, tiny.Datafile] : [tiny.Checkpoint, tiny.GoodWav];
+        var bf16 = Astc.Run([command, .. operands, "--precision", "bf16"]);
+        Assert.True(bf16.ExitCode == 0, bf16.Error);
+        var fp16 = Astc.Run([command, .. operands, "--precision", "fp16"]);
+        Assert.Equal(2, fp16.ExitCode);
+        Assert.Contains("--precision fp16: use fp32 or bf16", fp16.Error);
+    }
+
     [Fact]
     public void Demo_data_into_an_existing_file_is_refused()
     {

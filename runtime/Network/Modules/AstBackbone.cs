@@ -25,6 +25,7 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
     private readonly Dropout pos_drop;
     private readonly ModuleList<TransformerBlock> blocks;
     private readonly LayerNorm norm;
+    private readonly MixedPrecision precision = new();
 
     /// <summary>Creates the trunk with timm's initialisation (truncated normal, std 0.02, for tokens and position embeddings).</summary>
     public AstBackbone(AstOptions options) : base(nameof(AstBackbone))
@@ -42,9 +43,9 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
             freq_new_pos_embed = Register(nameof(freq_new_pos_embed), 1, options.Width, options.FDim, 1);
             time_new_pos_embed = Register(nameof(time_new_pos_embed), 1, options.Width, 1, options.TDim);
         }
-        patch_embed = new PatchEmbedding(options);
+        patch_embed = new PatchEmbedding(options, precision);
         pos_drop = nn.Dropout(options.DropRate);
-        blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options)).ToArray());
+        blocks = nn.ModuleList(Enumerable.Range(0, options.Depth).Select(_ => new TransformerBlock(options, precision)).ToArray());
         norm = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
         register_module(nameof(patch_embed), patch_embed);
         register_module(nameof(pos_drop), pos_drop);
@@ -52,6 +53,12 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         register_module(nameof(norm), norm);
         InitialiseLikeTimm();
     }
+
+    /// <summary>The arithmetic of the patch projection and the blocks' products, shared by all of them.</summary>
+    public MixedPrecision Precision => precision;
+
+    /// <summary>Recompute each block's activations in the backward pass instead of keeping them (see <see cref="BlockCheckpoint"/>).</summary>
+    public bool GradientCheckpointing { get; set; }
 
     /// <summary>Tokens after the final LayerNorm: (B, special + patches, D), from a (B, 1, F, T) image; fewer patches in training with patchout.</summary>
     public override Tensor forward(Tensor image) => Tokens(image, blocks.Count, finalNorm: true);
@@ -118,7 +125,7 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(tokens);
         using var scope = NewDisposeScope();
         var x = tokens.alias();
-        foreach (var block in blocks.Take(count)) x = block.forward(x);
+        foreach (var block in blocks.Take(count)) x = GradientCheckpointing && training ? BlockCheckpoint.Run(block, x) : block.forward(x);
         return x.MoveToOuterDisposeScope();
     }
 
@@ -137,6 +144,13 @@ public sealed class AstBackbone : nn.Module<Tensor, Tensor>
         var parameter = new Parameter(zeros(shape));
         register_parameter(name, parameter);
         return parameter;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) precision.Dispose();
+        base.Dispose(disposing);
     }
 
     private void InitialiseLikeTimm()

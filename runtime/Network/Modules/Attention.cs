@@ -15,10 +15,12 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
     private readonly Dropout proj_drop;
     private readonly int heads;
     private readonly double attentionDropRate;
+    private readonly MixedPrecision precision;
 
-    /// <summary>Creates <c>qkv</c> Linear(D, 3D) and <c>proj</c> Linear(D, D).</summary>
-    public Attention(AstOptions options) : base(nameof(Attention))
+    /// <summary>Creates <c>qkv</c> Linear(D, 3D) and <c>proj</c> Linear(D, D), computing in the backbone's <paramref name="precision"/>.</summary>
+    public Attention(AstOptions options, MixedPrecision precision) : base(nameof(Attention))
     {
+        this.precision = precision;
         heads = options.Heads;
         attentionDropRate = options.AttentionDropRate;
         qkv = nn.Linear(options.Width, 3 * options.Width, hasBias: true);
@@ -35,10 +37,11 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var (batch, tokens, width) = (x.shape[0], x.shape[1], x.shape[2]);
         // (B, N, 3D) -> (3, B, heads, N, head_dim): the row order of qkv.weight is [q; k; v], each split by head.
-        var parts = qkv.forward(x).reshape(batch, tokens, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
+        // q, k and v leave qkv in the compute precision, so attention runs in it too (softmax accumulates in float32).
+        var parts = precision.Linear(qkv, x).reshape(batch, tokens, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
         var attended = nn.functional.scaled_dot_product_attention(parts[0], parts[1], parts[2],
             p: training ? attentionDropRate : 0.0);
         var merged = attended.transpose(1, 2).reshape(batch, tokens, width);
-        return proj_drop.forward(proj.forward(merged)).MoveToOuterDisposeScope();
+        return proj_drop.forward(precision.Linear(proj, merged)).MoveToOuterDisposeScope();
     }
 }

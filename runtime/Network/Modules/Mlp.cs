@@ -11,10 +11,12 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     private readonly GELU act;
     private readonly Linear fc2;
     private readonly Dropout drop;
+    private readonly MixedPrecision precision;
 
-    /// <summary>Creates the two projections; hidden width is Width * MlpRatio.</summary>
-    public Mlp(AstOptions options) : base(nameof(Mlp))
+    /// <summary>Creates the two projections, computing in the backbone's <paramref name="precision"/>; hidden width is Width * MlpRatio.</summary>
+    public Mlp(AstOptions options, MixedPrecision precision) : base(nameof(Mlp))
     {
+        this.precision = precision;
         var hidden = options.Width * options.MlpRatio;
         fc1 = nn.Linear(options.Width, hidden);
         act = nn.GELU(); // the erf form: timm 0.4.5 uses nn.GELU() with its default, not the tanh approximation
@@ -30,7 +32,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var hidden = drop.forward(act.forward(fc1.forward(x)));
-        return drop.forward(fc2.forward(hidden)).MoveToOuterDisposeScope();
+        var hidden = drop.forward(act.forward(precision.Linear(fc1, x)));
+        return drop.forward(precision.Linear(fc2, hidden)).MoveToOuterDisposeScope();
     }
 }

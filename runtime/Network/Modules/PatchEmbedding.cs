@@ -12,10 +12,12 @@ namespace AstDsl.Network.Modules;
 public sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d proj;
+    private readonly MixedPrecision precision;
 
-    /// <summary>Creates the projection <c>proj</c>: Conv2d(1, width, fpatch x tpatch, stride (fstride, tstride)).</summary>
-    public PatchEmbedding(AstOptions options) : base(nameof(PatchEmbedding))
+    /// <summary>Creates the projection <c>proj</c>: Conv2d(1, width, fpatch x tpatch, stride (fstride, tstride)), computing in <paramref name="precision"/>.</summary>
+    public PatchEmbedding(AstOptions options, MixedPrecision precision) : base(nameof(PatchEmbedding))
     {
+        this.precision = precision;
         proj = nn.Conv2d(1, options.Width, (options.FPatch, options.TPatch),
             stride: (options.FStride, options.TStride));
         register_module(nameof(proj), proj);
@@ -25,6 +27,6 @@ public sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor image)
     {
         using var scope = NewDisposeScope();
-        return proj.forward(image).flatten(2).transpose(1, 2).MoveToOuterDisposeScope();
+        return precision.Conv2d(proj, image).flatten(2).transpose(1, 2).MoveToOuterDisposeScope();
     }
 }

@@ -12,13 +12,13 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     private readonly LayerNorm norm2;
     private readonly Mlp mlp;
 
-    /// <summary>Creates <c>norm1</c>, <c>attn</c>, <c>norm2</c> and <c>mlp</c>.</summary>
-    public TransformerBlock(AstOptions options) : base(nameof(TransformerBlock))
+    /// <summary>Creates <c>norm1</c>, <c>attn</c>, <c>norm2</c> and <c>mlp</c>, whose products compute in the backbone's <paramref name="precision"/>.</summary>
+    public TransformerBlock(AstOptions options, MixedPrecision precision) : base(nameof(TransformerBlock))
     {
         norm1 = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
-        attn = new Attention(options);
+        attn = new Attention(options, precision);
         norm2 = nn.LayerNorm(options.Width, eps: options.BackboneLayerNormEps);
-        mlp = new Mlp(options);
+        mlp = new Mlp(options, precision);
         register_module(nameof(norm1), norm1);
         register_module(nameof(attn), attn);
         register_module(nameof(norm2), norm2);

@@ -19,6 +19,8 @@ public sealed record EvaluationOptions
     public int? Hop { get; init; }
     /// <summary>auto, cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "auto";
+    /// <summary>Arithmetic of the model's products (bf16: bfloat16, float16 on CUDA, from the float32 weights).</summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
     /// <summary>What released (non-.astckpt) checkpoints do not store; null imports them with <see cref="LabelCsv"/> and defaults.</summary>
     public Checkpoints.ModelImportOptions? Import { get; init; }
 }

@@ -51,6 +51,7 @@ public static class ModelEvaluator
                 return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
             model.to(device);
+            model.Precision.Use(options.Precision, frozenWeights: true);
             return Predictor.Predict(model, source, LossFunction.Of(checkpoint.Metadata.Loss), device).Predictions;
         })).ToArray();
         var mean = Predictions.Average(members);

@@ -12,7 +12,7 @@ internal static class WindowedPredictor
 {
     public static Predictions Predict(string checkpoint, ClipDataset dataset, EvaluationOptions options)
     {
-        using var classifier = new ClipClassifier(checkpoint, options.Device);
+        using var classifier = new ClipClassifier(checkpoint, options.Device, precision: options.Precision);
         var schedule = classifier.Schedule(options.Window, options.Hop);
         var classes = dataset.ClassCount;
         var scores = new float[dataset.Count * classes];

@@ -23,16 +23,24 @@ public sealed class ClipClassifier : IDisposable
     private readonly ClipPipeline _pipeline;
     private readonly Device _device;
 
-    /// <summary>Loads a checkpoint (or a run folder's best weights, or a released AST/Hugging Face checkpoint, see <see cref="ModelSource"/>).</summary>
-    public ClipClassifier(string checkpoint, string device = "auto", ModelImportOptions? import = null)
+    /// <summary>
+    /// Loads a checkpoint (or a run folder's best weights, or a released AST/Hugging Face checkpoint, see
+    /// <see cref="ModelSource"/>) onto <paramref name="device"/>, computing its products in <paramref name="precision"/>.
+    /// </summary>
+    public ClipClassifier(string checkpoint, string device = "auto", ModelImportOptions? import = null, Precision precision = Precision.Fp32)
     {
         var loaded = ModelSource.Load(checkpoint, import);
         Metadata = loaded.Metadata;
         _device = DeviceSelector.Resolve(device);
         _model = loaded.CreateModel();
         _model.to(_device);
+        _model.Precision.Use(precision, frozenWeights: true);
+        PrecisionWarning = HalfPrecisionSupport.SlowdownWarning(precision, _device);
         _pipeline = new ClipPipeline(FeatureOptions.ToPipeline(Metadata.Features));
     }
+
+    /// <summary>Why the chosen precision is slower than fp32 on this device, or null.</summary>
+    public string? PrecisionWarning { get; }
 
     /// <summary>Shape, features and labels of the loaded model.</summary>
     public ModelMetadata Metadata { get; }

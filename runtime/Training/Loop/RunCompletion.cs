@@ -44,6 +44,8 @@ internal static class RunCompletion
         {
             using var model = new Network.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
+            // Evaluated in the run's precision, as every epoch was; the saved weights stay float32.
+            model.Precision.Use(setup.Definition.Train.Precision, frozenWeights: true);
             TrainingCheckpoint.SaveWeights(setup.Run.AveragedCheckpoint, model, metadata);
             var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
             log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
@@ -61,6 +63,7 @@ internal static class RunCompletion
         var device = setup.Device ?? CPU;
         using var model = TrainingCheckpoint.Load(setup.Run.BestCheckpoint).CreateModel();
         model.to(device);
+        model.Precision.Use(setup.Definition.Train.Precision, frozenWeights: true);
         return Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, device).Predictions;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AstDsl.Network.Devices;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
@@ -34,6 +35,8 @@ public static class Trainer
         Determinism.Seed(settings.Seed);
         using var model = setup.CreateModel();
         model.to(device);
+        model.Precision.Use(settings.Precision);
+        model.GradientCheckpointing = settings.GradientCheckpointing;
         var recipe = definition.Recipe;
         using var optimizer = recipe.Optimizer.Create(model.parameters());
         var metadata = new ModelMetadata
@@ -52,6 +55,7 @@ public static class Trainer
             LastGoodCheckpoint = setup.Resume ? run.LastCheckpoint : null,
         };
         CheckCheckpointRetention(settings, context.Epochs);
+        if (HalfPrecisionSupport.SlowdownWarning(settings.Precision, device) is { } slow) log.Write($"train.precision = bf16: {slow}");
         log.Write($"{(setup.Resume ? "resuming" : "starting")} {definition.Name}: {context.Epochs} epochs, {setup.Train.SampleCount} training clips, {setup.Eval.SampleCount} evaluation clips, seed {settings.Seed}, device {device}");
 
         IEpochEvaluator evaluator = setup.Objective is { } objective ? new ObjectiveEvaluator(objective, setup.Eval) : new EpochEvaluator(setup, log);

@@ -206,6 +206,14 @@ public sealed class DiagnosticIdTests
     }
 
     [Fact]
+    public void AST0018_unknown_precision_lists_the_options()
+    {
+        var d = Single(Check(MinimalWith("train {\n  precision = fp16\n}")), "AST0018", 11, 15);
+        Assert.Contains("'fp16' is not an option of 'train.precision'", d.Message);
+        Assert.Contains("fp32", d.Message);
+    }
+
+    [Fact]
     public void AST0019_unknown_argument_suggests_the_closest()
     {
         var d = Single(Check(MinimalWith("train {\n  schedule = multistep(strat: 2)\n}")), "AST0019", 11, 24);

@@ -56,6 +56,14 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void Precision_and_gradient_checkpointing_default_to_fp32_and_off()
+    {
+        Assert.Equal((Precision.Fp32, false), (Check(Minimal).Spec!.Train.Precision, Check(Minimal).Spec!.Train.GradientCheckpointing));
+        var spec = Check(MinimalWith("train {\n  precision = bf16\n  gradient_checkpointing = on\n}")).Spec!;
+        Assert.Equal((Precision.Bf16, true), (spec.Train.Precision, spec.Train.GradientCheckpointing));
+    }
+
+    [Fact]
     public void Defaults_come_from_the_contract_records()
     {
         var spec = Check(Minimal).Spec!;

@@ -1,0 +1,98 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AstDsl.Network.Modules;
+
+/// <summary>
+/// The autocast TorchSharp 0.107 lacks, for this network: one object, shared by the blocks of a backbone, that runs
+/// the matrix products (Linear, the patch convolution, and with them attention, whose q/k/v come out of a Linear) in
+/// 16-bit floats when <see cref="Precision"/> is <see cref="Contract.Precision.Bf16"/>, and plainly otherwise.
+/// </summary>
+/// <remarks>
+/// Weights stay float32 parameters (the master copy): each product casts them with a differentiable <c>to</c>, so
+/// gradients arrive in float32, the optimiser state stays float32 and checkpoints load anywhere. A product returns
+/// its 16-bit result; adding it to the float32 residual stream promotes back to float32 (as PyTorch's autocast),
+/// so LayerNorm, the residual additions, the head and the loss compute in float32. bfloat16 on CPU (AVX-512 BF16
+/// kernels); float16 on CUDA, where tensor cores take it on every generation (the same switch; without a loss
+/// scaler, fp16 training can underflow small gradients, bf16 cannot).
+/// With <see cref="Use"/>(..., frozenWeights: true) the 16-bit weights are cast once and kept while gradients are
+/// off: inference would otherwise spend about a tenth of a base384 forward re-casting 86 M weights.
+/// </remarks>
+public sealed class MixedPrecision : IDisposable
+{
+    private readonly Dictionary<Parameter, Tensor> _frozen = new(ReferenceEqualityComparer.Instance);
+    private bool _frozenWeights;
+
+    /// <summary>The arithmetic of the products; <see cref="Contract.Precision.Fp32"/> until <see cref="Use"/> says otherwise.</summary>
+    public Precision Precision { get; private set; } = Precision.Fp32;
+
+    /// <summary>
+    /// Computes in <paramref name="precision"/> from now on. <paramref name="frozenWeights"/> promises the weights no
+    /// longer change (inference after the model is loaded and placed on its device): their 16-bit casts are then kept.
+    /// </summary>
+    public void Use(Precision precision, bool frozenWeights = false)
+    {
+        ReleaseFrozen();
+        Precision = precision;
+        _frozenWeights = frozenWeights;
+    }
+
+    /// <summary>The 16-bit type products use on <paramref name="device"/>: bfloat16, or float16 on CUDA.</summary>
+    public static ScalarType HalfType(DeviceType device) => device == DeviceType.CUDA ? ScalarType.Float16 : ScalarType.BFloat16;
+
+    /// <summary><paramref name="layer"/> applied to <paramref name="input"/> in this precision.</summary>
+    public Tensor Linear(Linear layer, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (Precision == Precision.Fp32) return layer.forward(input);
+        using var scope = NewDisposeScope();
+        var half = HalfType(input.device_type);
+        return nn.functional.linear(input.to(half), Weight(layer.weight, half), Weight(layer.bias, half)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <paramref name="layer"/> applied to <paramref name="input"/> in this precision; zero padding only (the patch
+    /// projection's), which <see cref="Conv2d"/> states instead of silently ignoring another mode.
+    /// </summary>
+    public Tensor Conv2d(Conv2d layer, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (Precision == Precision.Fp32) return layer.forward(input);
+        if (layer.padding_mode != PaddingModes.Zeros || layer.padding_type is not null)
+            throw new NotSupportedException("mixed precision supports zero-padded convolutions with explicit padding only");
+        using var scope = NewDisposeScope();
+        var half = HalfType(input.device_type);
+        return nn.functional.conv2d(input.to(half), Weight(layer.weight, half), Weight(layer.bias, half),
+            layer.stride, layer.padding, layer.dilation, layer.groups).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Releases the kept 16-bit weights.</summary>
+    public void Dispose() => ReleaseFrozen();
+
+    // Differentiable while gradients are on (the cast's backward turns the 16-bit gradient into a float32 one); the
+    // kept cast only when gradients are off, so a frozen model that is trained after all still gets gradients.
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(weight))]
+    private Tensor? Weight(Parameter? weight, ScalarType half)
+    {
+        if (weight is null) return null;
+        if (!_frozenWeights || is_grad_enabled()) return weight.to(half);
+        if (!_frozen.TryGetValue(weight, out var cast) || cast.device_type != weight.device_type || cast.dtype != half)
+        {
+            if (cast is not null) cast.Dispose();
+            // Kept across calls, so out of the caller's dispose scope (which would otherwise free it after this call).
+            cast = weight.detach().to(half).DetachFromDisposeScope();
+            _frozen[weight] = cast;
+        }
+        // An alias the caller's scope may dispose; the kept tensor stays.
+        return cast.alias();
+    }
+
+    private void ReleaseFrozen()
+    {
+        foreach (var cast in _frozen.Values) cast.Dispose();
+        _frozen.Clear();
+    }
+}
