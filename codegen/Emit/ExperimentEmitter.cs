@@ -4,7 +4,7 @@ using Scriban;
 namespace AstDsl.CodeGen.Emit;
 
 /// <summary>Renders the C# experiment class of a resolved spec from the embedded Scriban template.</summary>
-public static class ExperimentEmitter
+internal static class ExperimentEmitter
 {
     private const string TemplateResource = "AstDsl.CodeGen.Templates.Experiment.scriban";
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace AstDsl.CodeGen.Emit;
 
 /// <summary>Names of generated types and files.</summary>
-public static class Naming
+internal static class Naming
 {
     /// <summary>Namespace of every generated experiment class.</summary>
     public const string Namespace = "AstDsl.Models.Generated";

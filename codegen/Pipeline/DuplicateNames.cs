@@ -8,7 +8,7 @@ namespace AstDsl.CodeGen.Pipeline;
 /// Finds experiments declared by more than one spec. Classes are named after experiments, so two such specs would
 /// otherwise surface as a C# duplicate-type error in generated code instead of at the spec.
 /// </summary>
-public static class DuplicateNames
+internal static class DuplicateNames
 {
     /// <summary>One AST0023 per spec that repeats an earlier spec's experiment name (ordered by path).</summary>
     public static ValueList<Diagnostic> Find(ImmutableArray<SpecGeneration> generations) =>

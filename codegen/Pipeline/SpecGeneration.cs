@@ -12,4 +12,4 @@ namespace AstDsl.CodeGen.Pipeline;
 /// <param name="NameSpan">Where the experiment name is written (for problems across specs).</param>
 /// <param name="Spec">Resolved spec, or null.</param>
 /// <param name="Diagnostics">Diagnostics to report.</param>
-public sealed record SpecGeneration(string SpecPath, SourceSpan NameSpan, ResolvedSpec? Spec, ValueList<Diagnostic> Diagnostics);
+internal sealed record SpecGeneration(string SpecPath, SourceSpan NameSpan, ResolvedSpec? Spec, ValueList<Diagnostic> Diagnostics);

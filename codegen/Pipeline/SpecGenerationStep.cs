@@ -5,7 +5,7 @@ using AstDsl.Dsl.Text;
 namespace AstDsl.CodeGen.Pipeline;
 
 /// <summary>Checks one spec against the full set of specs (which <c>extends</c> may reach), without disk access.</summary>
-public static class SpecGenerationStep
+internal static class SpecGenerationStep
 {
     /// <summary>The generation result of <paramref name="spec"/>; <paramref name="allSpecs"/> resolves its <c>extends</c>.</summary>
     public static SpecGeneration Run(SpecFile spec, ValueList<SpecFile> allSpecs)

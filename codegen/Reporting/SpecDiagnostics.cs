@@ -7,7 +7,7 @@ using SpecSeverity = AstDsl.Dsl.Diagnostics.DiagnosticSeverity;
 namespace AstDsl.CodeGen.Reporting;
 
 /// <summary>Spec diagnostics as compiler diagnostics located in the <c>.ast</c> file, so <c>dotnet build</c> prints <c>spec.ast(3,21): error AST0012: ...</c>.</summary>
-public static class SpecDiagnostics
+internal static class SpecDiagnostics
 {
     private const string Category = "AstDsl.Spec";
 
