@@ -5,27 +5,33 @@ namespace AstDsl.Audio.Streaming;
 
 /// <summary>
 /// An audio file handed out a chunk of planar samples at a time, for scoring long recordings in bounded memory. A WAV
-/// file is validated whole (the messages of <see cref="WavReader"/>) but decoded chunk by chunk from its bytes, so a
-/// 30-minute 16 kHz mono file costs its 58 MB of bytes instead of 115 MB of floats plus features; compressed formats
-/// have no incremental decoder here and are decoded whole, then handed out the same way.
+/// file is validated whole (the messages of <see cref="WavReader"/>), then its samples are read again from disk one
+/// chunk at a time, so a 30-minute 16 kHz mono file holds one second of samples while it is scored instead of its
+/// 58 MB of bytes (or 115 MB of floats plus features); compressed formats have no incremental decoder here and are
+/// decoded whole, then handed out the same way.
 /// </summary>
-public sealed class AudioFileChunks
+public sealed class AudioFileChunks : IDisposable
 {
     private const int ChunkFrames = 16000;
-    private readonly byte[]? _bytes;
-    private readonly WavReader.Layout _layout;
+    private readonly string _path;
+    private readonly FileStream? _wav; // positioned at the next sample frame of the 'data' chunk
+    private readonly WavFormat? _format;
     private readonly AudioClip? _clip;
+    private byte[] _buffer = [];
     private long _next;
 
-    private AudioFileChunks(byte[] bytes, WavReader.Layout layout)
+    private AudioFileChunks(string path, WavReader.Layout layout)
     {
-        _bytes = bytes;
-        _layout = layout;
+        _path = path;
+        _format = layout.Format;
+        _wav = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1 << 16);
+        _wav.Seek(layout.DataOffset, SeekOrigin.Begin);
         (SampleRate, Channels, Frames) = (layout.Format.SampleRate, layout.Format.Channels, layout.DataLength / layout.Format.BlockAlign);
     }
 
-    private AudioFileChunks(AudioClip clip)
+    private AudioFileChunks(string path, AudioClip clip)
     {
+        _path = path;
         _clip = clip;
         (SampleRate, Channels, Frames) = (clip.SampleRate, clip.Channels, clip.Frames);
     }
@@ -38,8 +44,8 @@ public sealed class AudioFileChunks
         ArgumentNullException.ThrowIfNull(path);
         var bytes = WavReader.ReadBounded(path);
         return AudioFile.Detect(bytes) == AudioFile.Kind.Wav
-            ? new AudioFileChunks(bytes, WavReader.Parse(bytes, path))
-            : new AudioFileChunks(AudioFile.Decode(bytes, path));
+            ? new AudioFileChunks(path, WavReader.Parse(bytes, path))
+            : new AudioFileChunks(path, AudioFile.Decode(bytes, path));
     }
 
     /// <summary>Sample rate of the file in Hz.</summary>
@@ -57,10 +63,19 @@ public sealed class AudioFileChunks
         if (_next >= Frames) return null;
         var count = (int)Math.Min(ChunkFrames, Frames - _next);
         float[] chunk;
-        if (_bytes is not null)
+        if (_wav is not null)
         {
-            var block = _layout.Format.BlockAlign;
-            chunk = SampleDecoder.Deinterleave(_bytes.AsSpan(_layout.DataOffset + (int)(_next * block), count * block), _layout.Format);
+            var length = count * _format!.BlockAlign;
+            if (_buffer.Length < length) _buffer = new byte[length];
+            try
+            {
+                _wav.ReadExactly(_buffer, 0, length);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new AudioFormatException(_path, _wav.Position, "the file became shorter while it was read", "Score it again once it is no longer being written.");
+            }
+            chunk = SampleDecoder.Deinterleave(_buffer.AsSpan(0, length), _format);
         }
         else
         {
@@ -71,4 +86,7 @@ public sealed class AudioFileChunks
         _next += count;
         return chunk;
     }
+
+    /// <summary>Closes the WAV file.</summary>
+    public void Dispose() => _wav?.Dispose();
 }

@@ -89,7 +89,7 @@ public sealed class ClipClassifier : IDisposable
     // one model input, not of all its features and windows at once.
     private (Tensor Probabilities, IReadOnlyList<int> Starts, double Seconds, IReadOnlyList<string> Warnings) Score(string wavPath, WindowSchedule schedule)
     {
-        var audio = AudioFileChunks.Open(wavPath);
+        using var audio = AudioFileChunks.Open(wavPath);
         var check = new InputAudioCheck(wavPath, audio.SampleRate, _pipeline.Options);
         var starts = new List<int>();
         var rows = new List<float[]>();
