@@ -18,20 +18,47 @@ public static class InputFile
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public static byte[] ReadAllBytes(string path, long maxBytes, Func<string, Exception> error)
     {
+        using var stream = OpenBounded(path, maxBytes, error);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        if (!AtEnd(stream)) throw error!(NotRegular);
+        return bytes;
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> opened for reading from its start after the checks of <see cref="ReadAllBytes"/>, for a
+    /// reader that takes only the parts it needs.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static FileStream OpenBounded(string path, long maxBytes, Func<string, Exception> error)
+    {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(error);
         if (Directory.Exists(path)) throw error("it is a folder, not a file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.", path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (!stream.CanSeek) throw error(NotRegular);
-        var length = stream.Length;
-        if (length > maxBytes) throw error($"it has {Size(length)}, more than the {Size(maxBytes)} this command reads");
-        var bytes = new byte[length];
-        stream.ReadExactly(bytes);
-        // A regular file ends where its length says; a device (/dev/zero) reports length 0 and reads on forever.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        try
+        {
+            if (!stream.CanSeek) throw error(NotRegular);
+            var length = stream.Length;
+            if (length > maxBytes) throw error($"it has {Size(length)}, more than the {Size(maxBytes)} this command reads");
+            stream.Seek(length, SeekOrigin.Begin);
+            if (!AtEnd(stream)) throw error(NotRegular);
+            stream.Seek(0, SeekOrigin.Begin);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    // A regular file ends where its length says; a device (/dev/zero) reports length 0 and reads on forever.
+    private static bool AtEnd(FileStream stream)
+    {
         Span<byte> probe = stackalloc byte[1];
-        if (stream.Read(probe) != 0) throw error(NotRegular);
-        return bytes;
+        return stream.Read(probe) == 0;
     }
 
     private const string NotRegular = "it is not a regular file (a device, pipe or socket, or a file still being written)";

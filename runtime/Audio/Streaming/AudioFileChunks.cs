@@ -5,8 +5,8 @@ namespace AstDsl.Audio.Streaming;
 
 /// <summary>
 /// An audio file handed out a chunk of planar samples at a time, for scoring long recordings in bounded memory. A WAV
-/// file is validated whole (the messages of <see cref="WavReader"/>), then its samples are read again from disk one
-/// chunk at a time, so a 30-minute 16 kHz mono file holds one second of samples while it is scored instead of its
+/// file is validated from its chunk headers (the checks and messages of <see cref="WavReader"/>), then its samples are
+/// read from disk one chunk at a time, so a 30-minute 16 kHz mono file holds one second of samples instead of its
 /// 58 MB of bytes (or 115 MB of floats plus features); compressed formats have no incremental decoder here and are
 /// decoded whole, then handed out the same way.
 /// </summary>
@@ -20,11 +20,11 @@ public sealed class AudioFileChunks : IDisposable
     private byte[] _buffer = [];
     private long _next;
 
-    private AudioFileChunks(string path, WavReader.Layout layout)
+    private AudioFileChunks(string path, FileStream wav, WavReader.Layout layout)
     {
         _path = path;
         _format = layout.Format;
-        _wav = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1 << 16);
+        _wav = wav;
         _wav.Seek(layout.DataOffset, SeekOrigin.Begin);
         (SampleRate, Channels, Frames) = (layout.Format.SampleRate, layout.Format.Channels, layout.DataLength / layout.Format.BlockAlign);
     }
@@ -42,10 +42,20 @@ public sealed class AudioFileChunks : IDisposable
     public static AudioFileChunks Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var bytes = WavReader.ReadBounded(path);
-        return AudioFile.Detect(bytes) == AudioFile.Kind.Wav
-            ? new AudioFileChunks(path, WavReader.Parse(bytes, path))
-            : new AudioFileChunks(path, AudioFile.Decode(bytes, path));
+        var file = WavReader.OpenBounded(path);
+        try
+        {
+            Span<byte> head = stackalloc byte[16];
+            if (AudioFile.Detect(head[..file.Read(head)]) == AudioFile.Kind.Wav)
+                return new AudioFileChunks(path, file, WavReader.Parse(new WavBytes.OnDisk(file), path));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        file.Dispose();
+        return new AudioFileChunks(path, AudioFile.Decode(WavReader.ReadBounded(path), path));
     }
 
     /// <summary>Sample rate of the file in Hz.</summary>

@@ -32,15 +32,18 @@ public static class WavReader
     }
 
     /// <summary>The bytes of an audio file, refused with a clear error when it is a folder, a device or larger than <see cref="MaxFileBytes"/>.</summary>
-    internal static byte[] ReadBounded(string path) =>
-        InputFile.ReadAllBytes(path, MaxFileBytes,
-            problem => new AudioFormatException(path, -1, problem,
-                "Pass a regular audio file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`."));
+    internal static byte[] ReadBounded(string path) => InputFile.ReadAllBytes(path, MaxFileBytes, problem => Unreadable(path, problem));
+
+    /// <summary>An audio file opened after the checks of <see cref="ReadBounded"/>, to be read in parts.</summary>
+    internal static FileStream OpenBounded(string path) => InputFile.OpenBounded(path, MaxFileBytes, problem => Unreadable(path, problem));
+
+    private static AudioFormatException Unreadable(string path, string problem) => new(path, -1, problem,
+        "Pass a regular audio file of at most 1 GiB; split longer recordings, e.g. `sox in.wav part.wav trim 0 3600 : newfile : restart`.");
 
     /// <summary>Decodes a complete WAV file held in memory; <paramref name="name"/> labels errors.</summary>
     public static AudioClip Decode(ReadOnlySpan<byte> bytes, string name)
     {
-        var layout = Parse(bytes, name);
+        var layout = Parse(new WavBytes.InMemory(bytes), name);
         var data = bytes.Slice(layout.DataOffset, layout.DataLength);
         return new AudioClip(SampleDecoder.Deinterleave(data, layout.Format), layout.Format.Channels, layout.Format.SampleRate);
     }
@@ -48,22 +51,25 @@ public static class WavReader
     /// <summary>Where the samples of a validated WAV file lie in its bytes.</summary>
     internal readonly record struct Layout(WavFormat Format, int DataOffset, int DataLength);
 
-    /// <summary>Validates a complete WAV file held in memory (the same checks and messages as <see cref="Decode"/>) without decoding it.</summary>
-    internal static Layout Parse(ReadOnlySpan<byte> bytes, string name)
+    /// <summary>
+    /// Validates a complete WAV file (the same checks and messages as <see cref="Decode"/>) without decoding it,
+    /// reading only its chunk headers and format chunk from <paramref name="bytes"/>.
+    /// </summary>
+    internal static Layout Parse<TBytes>(TBytes bytes, string name) where TBytes : IWavBytes, allows ref struct
     {
         if (bytes.Length == 0)
             throw new AudioFormatException(name, -1, "the file is empty (0 bytes)", "Re-export or re-download it.");
         if (bytes.Length < 12)
             throw new AudioFormatException(name, bytes.Length,
                 $"truncated: the file has {bytes.Length} bytes but a RIFF/WAVE header needs 12", "Re-export or re-download it.");
-        var riff = FourCc(bytes, 0);
+        var riff = FourCc(bytes.Slice(0, 4));
         if (riff != "RIFF")
             throw new AudioFormatException(name, 0,
                 riff is "RIFX" or "RF64"
                     ? $"'{riff}' WAV files (big-endian or 64-bit) are not supported"
-                    : $"not a WAV file: it starts with {Printable(bytes[..4])} instead of 'RIFF'",
+                    : $"not a WAV file: it starts with {Printable(bytes.Slice(0, 4))} instead of 'RIFF'",
                 ConvertHint);
-        if (FourCc(bytes, 8) != "WAVE")
+        if (FourCc(bytes.Slice(8, 4)) != "WAVE")
             throw new AudioFormatException(name, 8,
                 $"a RIFF file of type {Printable(bytes.Slice(8, 4))}, not 'WAVE'", ConvertHint);
 
@@ -79,7 +85,7 @@ public static class WavReader
                 if (format != null && dataOffset >= 0) break;
                 throw Truncated(name, position, $"a chunk header needs 8 bytes but only {bytes.Length - position} remain");
             }
-            var id = FourCc(bytes, position);
+            var id = FourCc(bytes.Slice(position, 4));
             var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
             var body = position + 8;
             var remaining = bytes.Length - body;
@@ -174,7 +180,7 @@ public static class WavReader
     private static AudioFormatException Truncated(string name, long position, string what) =>
         new(name, position, "truncated: " + what, "The file was cut short; re-export or re-download it.");
 
-    private static string FourCc(ReadOnlySpan<byte> bytes, int offset) => Encoding.ASCII.GetString(bytes.Slice(offset, 4));
+    private static string FourCc(ReadOnlySpan<byte> id) => Encoding.ASCII.GetString(id);
 
     private static string Printable(ReadOnlySpan<byte> bytes) =>
         "'" + string.Concat(bytes.ToArray().Select(b => b is >= 32 and < 127 ? ((char)b).ToString() : $"\\x{b:X2}")) + "'";
