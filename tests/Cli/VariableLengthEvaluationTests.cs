@@ -1,3 +1,4 @@
+using AstDsl.Audio.Data;
 using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Evaluation;
@@ -53,6 +54,19 @@ public sealed class VariableLengthEvaluationTests : IClassFixture<TinyModelFixtu
             var padded = Padded(classifier.Model, classifier, Wav(clip));
             for (var label = 0; label < 3; label++) Assert.Equal(padded[label], scores[clip][label], 5);
         }
+    }
+
+    [Fact]
+    public void A_freqtime_model_skips_an_unreadable_clip_by_its_datafile_index()
+    {
+        var checkpoint = SaveModel("freqtime-skip", PositionKind.FreqTime, trainedFrames: 300);
+        var result = ModelEvaluator.Evaluate(checkpoint, fixture.BadDatafile,
+            new EvaluationOptions { LabelCsv = fixture.LabelCsv, BatchSize = 2, Device = "cpu", BadFiles = BadFilePolicy.Skip });
+
+        Assert.Equal(4, result.Predictions.Rows);
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(4, skipped.Index);
+        Assert.Equal(fixture.RandomBytes, skipped.Path);
     }
 
     private string SaveModel(string name, PositionKind position, int trainedFrames)
