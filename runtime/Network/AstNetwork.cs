@@ -74,6 +74,17 @@ public abstract class AstNetwork : nn.Module<Tensor, Tensor>
     public int MaxFrames => Options.Position == PositionKind.Grid ? int.MaxValue : Options.InputTDim;
 
     /// <summary>
+    /// Whether a clip of <paramref name="frames"/> frames is given to the model at its own length rather than padded or cut
+    /// to the trained one (<c>astc infer</c>, <c>astc eval</c>). Frequency/time positions describe a shorter clip exactly
+    /// (PaSST's inference); grid positions were trained on padded clips only, so those keep the padding rather than an
+    /// adapted grid the model never saw.
+    /// </summary>
+    public bool RunsAtOwnLength(long frames) => TakesShortClips && frames >= Options.TPatch && frames <= MaxFrames;
+
+    /// <summary>Whether clips shorter than the trained length run at their own length (see <see cref="RunsAtOwnLength"/>).</summary>
+    public bool TakesShortClips => Options.Position == PositionKind.FreqTime;
+
+    /// <summary>
     /// Throws an <see cref="ArgumentException"/> a person can act on when <paramref name="frames"/> is not (B, T, F) with the
     /// model's mel bins and T between one patch and <see cref="MaxFrames"/>. Other lengths than the trained one are
     /// allowed: the position embeddings follow the clip (see <see cref="PatchPositions"/>).

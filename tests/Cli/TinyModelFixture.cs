@@ -118,7 +118,8 @@ public sealed class TinyModelFixture : IDisposable
         return bytes;
     }
 
-    private string WriteDatafile(string name, IEnumerable<string> wavs)
+    /// <summary>A datafile of <paramref name="wavs"/>, clip i labelled class i mod 3.</summary>
+    public string WriteDatafile(string name, IEnumerable<string> wavs)
     {
         var path = File(name);
         var entries = wavs.Select((wav, i) => new { wav, labels = $"/m/c{i % 3}" });
@@ -126,7 +127,8 @@ public sealed class TinyModelFixture : IDisposable
         return path;
     }
 
-    private static void WriteWav(string path, float[] samples) =>
+    /// <summary>A mono 16 kHz float WAV.</summary>
+    public static void WriteWav(string path, float[] samples) =>
         WavWriter.Write(path, new AudioClip(samples, 1, 16000), WavEncoding.Float32);
 
     public void Dispose() => _folder.Dispose();

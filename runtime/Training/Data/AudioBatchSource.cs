@@ -43,15 +43,16 @@ public sealed class AudioBatchSource : IBatchSource
             }
             yield return new TrainingBatch(batch.Features, batch.Targets);
         }
-        if (!any && _loader.BatchesPerEpoch > 0) throw NothingReadable();
+        if (!any && _loader.BatchesPerEpoch > 0) throw NothingReadable(_setting, _datafile, _loader.Dataset.Count, _loader.Skipped);
     }
 
-    // A loss over no clips is NaN, and a "best" checkpoint of an untrained model would follow: refuse instead.
-    private DataFileException NothingReadable()
+    /// <summary>The error when <paramref name="skipped"/> left out every one of the <paramref name="clips"/> clips of a datafile.</summary>
+    /// <remarks>A loss over no clips is NaN, and a "best" checkpoint of an untrained model would follow: refuse instead.</remarks>
+    internal static DataFileException NothingReadable(string setting, string datafile, int clips, IEnumerable<SkippedClip> skipped)
     {
-        var first = _loader.Skipped.FirstOrDefault();
-        return new DataFileException(_setting, _datafile,
-            $"none of its {_loader.Dataset.Count} clips could be read; `on_bad_file = skip` left out every one" +
+        var first = skipped.FirstOrDefault();
+        return new DataFileException(setting, datafile,
+            $"none of its {clips} clips could be read; `on_bad_file = skip` left out every one" +
             (first is null ? "" : $" (first: {first.Path}: {first.Reason})") + ". Fix the audio files or the datafile.");
     }
 }

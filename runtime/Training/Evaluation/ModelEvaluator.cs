@@ -12,6 +12,8 @@ namespace AstDsl.Training.Evaluation;
 /// <summary>
 /// Evaluates stored models on a datafile (<c>astc eval</c>, <c>astc ensemble</c>): the features, label list and
 /// loss come from the checkpoint, so no spec is needed. An ensemble averages the members' sigmoid outputs.
+/// A model with frequency/time positions scores each clip up to its trained length at the clip's own length, as
+/// <c>astc infer</c> does (<see cref="OwnLengthBatches"/>); a grid model sees every clip padded or cut to it, as in training.
 /// </summary>
 public static class ModelEvaluator
 {
@@ -39,12 +41,14 @@ public static class ModelEvaluator
         var entries = Datafile.Load(datafile, labels);
         var rateWarning = SampleRateSurvey.Warn(metadata.Features, entries, "DATAFILE", datafile);
         var dataset = new ClipDataset(entries, labels.Count, pipeline);
-        var loader = new BatchLoader(dataset, new LoaderOptions
+        var loaderOptions = new LoaderOptions
         {
             BatchSize = options.BatchSize, Shuffle = false, BadFiles = options.BadFiles,
             Workers = options.Workers > 0 ? options.Workers : Math.Max(1, Environment.ProcessorCount),
-        });
+        };
+        var loader = new BatchLoader(dataset, loaderOptions);
         var source = new AudioBatchSource(loader, "DATAFILE", datafile);
+        var skipped = new List<SkippedClip>();
         var members = loaded.Select(checkpoint => UnreadableClips.Explain(() =>
         {
             if (options.Window is not null || options.Hop is not null)
@@ -52,7 +56,13 @@ public static class ModelEvaluator
             using var model = checkpoint.CreateModel();
             model.to(device);
             model.Precision.Use(options.Precision, frozenWeights: true);
-            return Predictor.Predict(model, source, LossFunction.Of(checkpoint.Metadata.Loss), device).Predictions;
+            var loss = LossFunction.Of(checkpoint.Metadata.Loss);
+            // A grid model was trained on padded clips and is evaluated so; see AstNetwork.RunsAtOwnLength.
+            if (!model.TakesShortClips) return Predictor.Predict(model, source, loss, device).Predictions;
+            var grouped = new OwnLengthBatches(model, dataset, loaderOptions, "DATAFILE", datafile);
+            var predictions = grouped.InDatafileOrder(Predictor.Predict(model, grouped, loss, device).Predictions);
+            skipped.AddRange(grouped.Skipped);
+            return predictions;
         })).ToArray();
         var mean = Predictions.Average(members);
         var report = mean.Metrics();
@@ -62,7 +72,7 @@ public static class ModelEvaluator
             Predictions = mean,
             MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
             // Every member reads the datafile again: count each skipped clip once.
-            Skipped = loader.Skipped.DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
+            Skipped = loader.Skipped.Concat(skipped).DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
             Warnings = rateWarning is null ? Array.Empty<string>() : [rateWarning],
         };
     }

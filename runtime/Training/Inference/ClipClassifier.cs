@@ -127,12 +127,7 @@ public sealed class ClipClassifier : IDisposable
             return LossFunction.DisplayProbabilities(Metadata.Loss, _model.forward(inputs.to(_device))).cpu().MoveToOuterDisposeScope();
     }
 
-    // Frequency/time positions describe a shorter clip exactly (PaSST's inference); grid positions were trained on
-    // padded clips only, so those keep the padding rather than an adapted grid the model never saw.
-    private Tensor Fit(Tensor window) =>
-        _model.Options.Position == PositionKind.FreqTime && window.shape[0] >= _model.Options.TPatch && window.shape[0] <= _model.MaxFrames
-            ? window.clone()
-            : _pipeline.PadOrCut(window);
+    private Tensor Fit(Tensor window) => _model.RunsAtOwnLength(window.shape[0]) ? window.clone() : _pipeline.PadOrCut(window);
 
     /// <summary>The prediction of one window starting at frame <paramref name="start"/>.</summary>
     public WindowPrediction Window(long start, int frames, IReadOnlyList<LabelScore> top)
