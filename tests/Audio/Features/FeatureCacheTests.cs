@@ -34,14 +34,36 @@ public sealed class FeatureCacheTests
     private static Tensor Uncached(string wav, ClipPipeline pipeline, ClipRecipe? recipe = null) =>
         Features(new ClipDataset(new[] { Entry(wav) }, 1, pipeline, recipe));
 
+    // One 440 Hz clip, its pipeline and a dataset reading through an empty cache, deleted with the test.
+    private sealed class OneClip : IDisposable
+    {
+        private readonly TempDir _dir = new();
+
+        public OneClip()
+        {
+            Wav = Clip(_dir, "a.wav", 440);
+            Pipeline = new ClipPipeline(Options);
+            Cache = new FeatureCache(_dir.File("cache"), Options);
+            Dataset = new ClipDataset(new[] { Entry(Wav) }, 1, Pipeline, cache: Cache);
+        }
+
+        public string Wav { get; }
+        public ClipPipeline Pipeline { get; }
+        public FeatureCache Cache { get; }
+        public ClipDataset Dataset { get; }
+
+        public void Dispose()
+        {
+            Pipeline.Dispose();
+            _dir.Dispose();
+        }
+    }
+
     [Fact]
     public void A_miss_stores_and_the_hit_returns_the_computed_features_bit_for_bit()
     {
-        using var dir = new TempDir();
-        var wav = Clip(dir, "a.wav", 440);
-        using var pipeline = new ClipPipeline(Options);
-        var cache = new FeatureCache(dir.File("cache"), Options);
-        var dataset = new ClipDataset(new[] { Entry(wav) }, 1, pipeline, cache: cache);
+        using var one = new OneClip();
+        var (wav, pipeline, cache, dataset) = (one.Wav, one.Pipeline, one.Cache, one.Dataset);
 
         using var expected = Uncached(wav, pipeline);
         using var first = Features(dataset);
@@ -56,11 +78,8 @@ public sealed class FeatureCacheTests
     [Fact]
     public void A_new_modification_time_or_other_settings_miss()
     {
-        using var dir = new TempDir();
-        var wav = Clip(dir, "a.wav", 440);
-        using var pipeline = new ClipPipeline(Options);
-        var cache = new FeatureCache(dir.File("cache"), Options);
-        var dataset = new ClipDataset(new[] { Entry(wav) }, 1, pipeline, cache: cache);
+        using var one = new OneClip();
+        var (wav, pipeline, cache, dataset) = (one.Wav, one.Pipeline, one.Cache, one.Dataset);
         Features(dataset).Dispose();
 
         // Same size, new content and time: the old entry must not answer.
@@ -85,11 +104,8 @@ public sealed class FeatureCacheTests
     [InlineData("empty")]
     public void A_broken_entry_is_recomputed_and_rewritten(string damage)
     {
-        using var dir = new TempDir();
-        var wav = Clip(dir, "a.wav", 440);
-        using var pipeline = new ClipPipeline(Options);
-        var cache = new FeatureCache(dir.File("cache"), Options);
-        var dataset = new ClipDataset(new[] { Entry(wav) }, 1, pipeline, cache: cache);
+        using var one = new OneClip();
+        var (wav, pipeline, cache, dataset) = (one.Wav, one.Pipeline, one.Cache, one.Dataset);
         using var expected = Features(dataset);
         var entry = Assert.Single(Directory.GetFiles(cache.Folder));
         var bytes = File.ReadAllBytes(entry);
@@ -133,11 +149,8 @@ public sealed class FeatureCacheTests
     [Fact]
     public void Concurrent_workers_leave_one_whole_entry()
     {
-        using var dir = new TempDir();
-        var wav = Clip(dir, "a.wav", 440);
-        using var pipeline = new ClipPipeline(Options);
-        var cache = new FeatureCache(dir.File("cache"), Options);
-        var dataset = new ClipDataset(new[] { Entry(wav) }, 1, pipeline, cache: cache);
+        using var one = new OneClip();
+        var (wav, pipeline, cache, dataset) = (one.Wav, one.Pipeline, one.Cache, one.Dataset);
         using var expected = Uncached(wav, pipeline);
 
         var equal = new bool[16];
