@@ -56,7 +56,8 @@ internal static class SpecSchema
                 ("std", new(new NumberKind(false, Bounds.Positive))),
                 ("window", new(new OptionKind(LanguageWords.All<WindowKind>()))),
                 ("downmix", new(SwitchKind.Instance)),
-                ("resample", new(SwitchKind.Instance))),
+                ("resample", new(SwitchKind.Instance)),
+                ("cache", new(SwitchOrTextKind.Instance))),
             ["model"] = Block(
                 ("size", new(new OptionKind(LanguageWords.All<ModelSize>().Where(word => word != LanguageWords.Of(ModelSize.Custom)).ToArray()))),
                 ("width", new(CountUpTo(16384))),

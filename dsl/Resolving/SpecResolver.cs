@@ -26,6 +26,12 @@ internal static class SpecResolver
             Window = spec.Word("features.window", d.Window),
             Downmix = spec.Switch("features.downmix", d.Downmix),
             Resample = spec.Switch("features.resample", d.Resample),
+            Cache = spec.Find("features.cache")?.Value switch
+            {
+                true => FeatureSettings.DefaultCacheFolder,
+                string folder => folder,
+                _ => d.Cache,
+            },
         };
     }
 

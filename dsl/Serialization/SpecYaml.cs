@@ -75,6 +75,7 @@ public static class SpecYaml
         ["window"] = LanguageWords.Of(f.Window),
         ["downmix"] = f.Downmix,
         ["resample"] = f.Resample,
+        ["cache"] = f.Cache,
     };
 
     private static Dictionary<string, object?> Model(AstOptions m, PretrainSettings pretrain) => new()

@@ -28,4 +28,15 @@ public sealed record FeatureSettings
     public bool RemoveWaveformMean { get; init; } = true;
     /// <summary><c>resample</c>: resample files whose rate differs from <see cref="SampleRate"/> (the official code does not).</summary>
     public bool Resample { get; init; }
+    /// <summary>
+    /// <c>cache</c>: folder of the on-disk fbank cache (relative paths from the spec's folder), null when off (the
+    /// default). <c>cache = on</c> means <see cref="DefaultCacheFolder"/>.
+    /// </summary>
+    public string? Cache { get; init; }
+
+    /// <summary>
+    /// The folder <c>cache = on</c> names, beside the spec: entries are keyed by file and front-end settings, not by run,
+    /// so every run and fold of the specs in that folder shares them, and the second run starts warm.
+    /// </summary>
+    public const string DefaultCacheFolder = "feature-cache";
 }

@@ -16,5 +16,9 @@ internal sealed class SwitchKind : ValueKind
     public override string Description => "on or off";
 
     public override object? Bind(ValueSyntax value, string name, BindContext context) =>
-        value is IdentifierSyntax identifier && Words.TryGetValue(identifier.Name, out var on) ? on : WrongType(value, name, context);
+        Read(value) is { } on ? on : WrongType(value, name, context);
+
+    /// <summary>The switch <paramref name="value"/> writes, or null when it is not one of the switch words.</summary>
+    public static bool? Read(ValueSyntax value) =>
+        value is IdentifierSyntax identifier && Words.TryGetValue(identifier.Name, out var on) ? on : null;
 }

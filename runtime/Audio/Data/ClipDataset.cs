@@ -11,11 +11,17 @@ namespace AstDsl.Audio.Data;
 public sealed class ClipDataset
 {
     /// <summary>Creates a dataset over <paramref name="entries"/> with <paramref name="classCount"/> classes.</summary>
-    /// <remarks>Without <paramref name="recipe"/> clips go through the front end only (<see cref="ClipRecipe.FrontEndOnly"/>).</remarks>
-    public ClipDataset(IReadOnlyList<DatafileEntry> entries, int classCount, ClipPipeline pipeline, ClipRecipe? recipe = null)
+    /// <remarks>
+    /// Without <paramref name="recipe"/> clips go through the front end only (<see cref="ClipRecipe.FrontEndOnly"/>);
+    /// with <paramref name="cache"/> the fbank of every clip that mixup leaves unmixed is read from or stored in it.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A label outside the classes, or a cache made for other front-end settings.</exception>
+    public ClipDataset(IReadOnlyList<DatafileEntry> entries, int classCount, ClipPipeline pipeline, ClipRecipe? recipe = null, FeatureCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(pipeline);
+        if (cache is not null && cache.Options != pipeline.Options)
+            throw new ArgumentException($"the feature cache in {cache.Folder} was opened for other front-end settings than the dataset's pipeline", nameof(cache));
         if (classCount < 1) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "needs at least one class");
         for (var i = 0; i < entries.Count; i++)
             foreach (var label in entries[i].LabelIndices)
@@ -25,6 +31,7 @@ public sealed class ClipDataset
         ClassCount = classCount;
         Pipeline = pipeline;
         Recipe = recipe ?? ClipRecipe.FrontEndOnly;
+        Cache = cache;
     }
 
     /// <summary>Creates a dataset from a datafile and its label CSV.</summary>
@@ -55,6 +62,9 @@ public sealed class ClipDataset
     /// <summary>What <see cref="Get"/> does to each clip.</summary>
     public ClipRecipe Recipe { get; }
 
+    /// <summary>The on-disk fbank cache of unmixed clips, or null.</summary>
+    public FeatureCache? Cache { get; }
+
     /// <summary>
     /// Features (target_length, mel bins) and target (classes) of clip <paramref name="index"/>, both float32 on the CPU,
     /// owned by the caller. <paramref name="seed"/> fixes every random choice of the recipe, drawn in its order.
@@ -64,41 +74,45 @@ public sealed class ClipDataset
     {
         if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"the dataset has {Count} clips");
         var rng = new Random(seed);
-        var entry = Entries[index];
         using var scope = NewDisposeScope();
-        using var waveform = Load(index);
-        Waveform mixed;
-        float[] target;
-        var smoothing = Recipe.LabelSmoothing;
-        if (Recipe.Mixup is { } mixup && rng.NextDouble() < mixup.Probability)
-        {
-            var partner = rng.Next(Count);
-            var lambda = RandomDistributions.Beta(rng, mixup.Alpha, mixup.Alpha);
-            using var other = Load(partner);
-            try
-            {
-                mixed = WaveformMixup.Mix(waveform, other, lambda);
-            }
-            catch (ArgumentException e)
-            {
-                var odd = OddRate(index, waveform, partner);
-                throw new ClipLoadException(Entries[odd].Wav, odd, e);
-            }
-            target = TargetBuilder.Mixed(entry.LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, smoothing);
-        }
-        else
-        {
-            mixed = new Waveform(waveform.Samples.alias(), waveform.SampleRate);
-            target = TargetBuilder.Single(entry.LabelIndices, ClassCount, smoothing);
-        }
-
-        Tensor features;
-        using (mixed)
-            features = Pipeline.PadOrCut(FeaturesOf(mixed, index));
+        var (features, target) = Recipe.Mixup is { } mixup && rng.NextDouble() < mixup.Probability
+            ? Mixed(index, mixup, rng)
+            : (Unmixed(index), TargetBuilder.Single(Entries[index].LabelIndices, ClassCount, Recipe.LabelSmoothing));
         foreach (var step in Recipe.RawSteps) features = step.Apply(features, rng);
         features = Recipe.Normalization is { } normalization ? normalization.Apply(features) : Pipeline.Normalize(features);
         foreach (var step in Recipe.NormalizedSteps) features = step.Apply(features, rng);
         return (features.MoveToOuterDisposeScope(), tensor(target).MoveToOuterDisposeScope());
+    }
+
+    // A mixed clip's waveform is new every time (partner and weight are drawn per epoch), so it never comes from the
+    // cache: only unmixed clips do, and with mixup p only about (1 - p) of the clips of an epoch hit it.
+    private (Tensor Features, float[] Target) Mixed(int index, MixupStep mixup, Random rng)
+    {
+        var partner = rng.Next(Count);
+        var lambda = RandomDistributions.Beta(rng, mixup.Alpha, mixup.Alpha);
+        using var waveform = Load(index);
+        using var other = Load(partner);
+        Waveform mixed;
+        try
+        {
+            mixed = WaveformMixup.Mix(waveform, other, lambda);
+        }
+        catch (ArgumentException e)
+        {
+            var odd = OddRate(index, waveform, partner);
+            throw new ClipLoadException(Entries[odd].Wav, odd, e);
+        }
+        using (mixed)
+            return (Pipeline.PadOrCut(FeaturesOf(mixed, index)),
+                TargetBuilder.Mixed(Entries[index].LabelIndices, Entries[partner].LabelIndices, lambda, ClassCount, Recipe.LabelSmoothing));
+    }
+
+    private Tensor Unmixed(int index) => Cache is { } cache ? cache.GetOrCompute(Entries[index].Wav, () => Computed(index)) : Computed(index);
+
+    private Tensor Computed(int index)
+    {
+        using var waveform = Load(index);
+        return Pipeline.PadOrCut(FeaturesOf(waveform, index));
     }
 
     // The front end rejects a rate it cannot frame (a 1 Hz file): that is a bad file, named like any other.

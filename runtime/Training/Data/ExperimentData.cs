@@ -70,12 +70,28 @@ public sealed class ExperimentData : IDisposable
             BadFiles = data.OnBadFile,
             SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
-        var train = new ClipDataset(trainEntries, classCount, pipeline, definition.Recipe.Clips);
-        var eval = new ClipDataset(evalEntries, classCount, pipeline, definition.Recipe.Clips.WithoutAugmentation());
+        var cache = OpenCache(definition, pipeline.Options);
+        var train = new ClipDataset(trainEntries, classCount, pipeline, definition.Recipe.Clips, cache);
+        var eval = new ClipDataset(evalEntries, classCount, pipeline, definition.Recipe.Clips.WithoutAugmentation(), cache);
         return new ExperimentData(pipeline,
             new AudioBatchSource(new BatchLoader(train, loader), "data.train", data.TrainFile),
             new AudioBatchSource(new BatchLoader(eval, loader with { Shuffle = false, SampleWeights = null, BatchSize = loader.BatchSize * 2 }), "data.eval", data.EvalFile),
             labels);
+    }
+
+    // Training and evaluation share one cache: they share the front end, and evaluation clips are never mixed.
+    private static FeatureCache? OpenCache(ExperimentDefinition definition, ClipPipelineOptions options)
+    {
+        if (definition.Features.Cache is not { } folder) return null;
+        var path = Resolve(definition, folder);
+        try
+        {
+            return new FeatureCache(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TrainingConfigurationException("features.cache", $"cannot create the cache folder {path} ({e.Message}); name a writable folder or turn the cache off.");
+        }
     }
 
     /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
