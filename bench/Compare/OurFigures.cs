@@ -1,4 +1,5 @@
 using AstDsl.Audio.Features;
+using AstDsl.Bench.Model;
 using AstDsl.Bench.Timing;
 using AstDsl.Dsl.Inference;
 using AstDsl.Network;
@@ -45,17 +46,8 @@ public static class OurFigures
     /// <summary>Training steps (forward, BCE, backward, Adam) at the official fine-tuning settings.</summary>
     public static Timed TrainStep(AstModel model, int batch, int warmup, int repeats)
     {
-        model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 1e-5, beta1: 0.95, beta2: 0.999, weight_decay: 5e-7);
-        using var input = randn(batch, 1024, 128);
-        using var target = rand(batch, 527);
-        return Timed.Of(Repeats.Measure(() =>
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            nn.functional.binary_cross_entropy_with_logits(model.forward(input), target).backward();
-            optimizer.step();
-        }, warmup, repeats));
+        using var step = new TrainingStep(model, batch);
+        return Timed.Of(Repeats.Measure(step.Run, warmup, repeats));
     }
 
     /// <summary>Kaldi fbank of <paramref name="clips"/> 10 s, 16 kHz clips in one batched call.</summary>
