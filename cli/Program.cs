@@ -1,1 +1,2 @@
+AstDsl.Torch.TensorMemory.KeepFreedBlocks();
 return AstDsl.Cli.AstcApp.Run(args);

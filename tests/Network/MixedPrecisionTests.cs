@@ -1,3 +1,4 @@
+using AstDsl.Network.Modules;
 using AstDsl.Network.Transfer;
 using AstDsl.TestSupport;
 using Xunit;
@@ -85,6 +86,27 @@ public sealed class MixedPrecisionTests(ITestOutputHelper output)
         var gap = fp32.Zip(bf16, (a, b) => Math.Abs(a - b)).Max();
         output.WriteLine($"largest loss gap {gap:F4}");
         Assert.True(gap < 0.05, $"bf16 loss curve strays {gap:F4} from fp32's");
+    }
+
+    [Fact]
+    public void Bf16_cpu_attention_matches_fused_fp32_attention_and_passes_gradients()
+    {
+        manual_seed(3);
+        using var query = randn(2, 3, 50, 16, requires_grad: true);
+        using var key = randn(2, 3, 50, 16);
+        using var value = randn(2, 3, 50, 16);
+        using var precision = new MixedPrecision();
+        using var expected = nn.functional.scaled_dot_product_attention(query, key, value);
+        precision.Use(Precision.Bf16);
+        using var attended = precision.Attention(query.to(ScalarType.BFloat16), key.to(ScalarType.BFloat16), value.to(ScalarType.BFloat16), dropout: 0);
+
+        Assert.Equal(ScalarType.BFloat16, attended.dtype);
+        // bfloat16 keeps 8 significant bits (relative rounding 0.4%); outputs are averages of values of order 1.
+        var error = TensorAssert.MaxAbsDiff(attended.to(ScalarType.Float32), expected);
+        output.WriteLine($"bf16 attention vs fused fp32: max abs error {error:E2}");
+        Assert.True(error < 0.05, $"bf16 attention differs from the fused fp32 kernel by {error}");
+        attended.to(ScalarType.Float32).sum().backward();
+        Assert.True(query.grad is { } grad && grad.dtype == ScalarType.Float32 && grad.abs().sum().item<float>() > 0);
     }
 
     // 30 Adam steps on a separable two-class task (the class is the sign of the input's mean), same start and batches.
