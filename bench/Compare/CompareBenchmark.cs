@@ -7,11 +7,13 @@ namespace AstDsl.Bench.Compare;
 
 /// <summary>
 /// The "compare" command: our figures and PyTorch's (bench/reference/pytorch_compare.py) for the same shapes at the same
-/// thread count in one run, with a 1024^3 matmul as the FLOP floor, written as JSON and Markdown.
+/// thread count in one run, with a 1024^3 matmul as the FLOP floor, written as JSON and Markdown. base384 is timed in
+/// fp32 and in bf16 (ours: <see cref="Network.Modules.MixedPrecision"/>; PyTorch's: CPU autocast to bfloat16).
 /// </summary>
 public sealed class CompareBenchmark : IBenchmark
 {
     private static readonly (ModelSize Size, int Batch)[] InferenceCases = [(ModelSize.Base384, 1), (ModelSize.Tiny224, 1), (ModelSize.Tiny224, 8)];
+    private static readonly Precision[] Base384Precisions = [Precision.Fp32, Precision.Bf16];
     private const int TrainBatch = 4;
     private const int FbankClips = 8;
 
@@ -40,8 +42,10 @@ public sealed class CompareBenchmark : IBenchmark
 
         var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "reference", "pytorch_compare.py"));
         var pairs = string.Join(",", InferenceCases.Select(c => $"{Key(c.Size)}:{c.Batch}"));
+        var trainPair = train ? $"base384:{TrainBatch}" : "";
         var reference = PythonReference.Run(python, script,
-            ["--threads", $"{threads}", "--repeats", $"{repeats}", "--inference", pairs, "--train", train ? $"base384:{TrainBatch}" : "", "--fbank-clips", $"{FbankClips}"]);
+            ["--threads", $"{threads}", "--repeats", $"{repeats}", "--inference", pairs, "--train", trainPair, "--bf16-inference", "base384:1",
+             "--bf16-train", trainPair, "--fbank-clips", $"{FbankClips}"]);
         Console.WriteLine(reference.Refusal is null ? $"PyTorch figures from {reference.Python}" : "no PyTorch figures: " + reference.Refusal);
         var torchJson = reference.Refusal is null ? reference.Json : null;
 
@@ -53,14 +57,18 @@ public sealed class CompareBenchmark : IBenchmark
             manual_seed(0);
             using var model = new AstModel(AstOptions.ForSize(group.Key, 527));
             var flops = OurFigures.ForwardFlops(group.Key);
-            foreach (var (size, batch) in group)
-                figures.Add(Print(new Figure($"{Key(size)} inference batch {batch}", batch, "clips/s", flops * batch,
-                    OurFigures.Inference(model, batch, repeats), Entry(torchJson, "inference", Key(size), batch))));
-            if (train && group.Key == ModelSize.Base384)
-                figures.Add(Print(new Figure($"base384 train step batch {TrainBatch}", TrainBatch, "clips/s", 3 * flops * TrainBatch,
-                    OurFigures.TrainStep(model, TrainBatch, 1, repeats), Entry(torchJson, "train_step", "base384", TrainBatch))));
+            var precisions = group.Key == ModelSize.Base384 ? Base384Precisions : [Precision.Fp32];
+            foreach (var precision in precisions)
+            {
+                foreach (var (size, batch) in group.Where(c => precision == Precision.Fp32 || c.Batch == 1))
+                    figures.Add(Print(new Figure(Named($"{Key(size)} inference batch {batch}", precision), precision, batch, "clips/s", flops * batch,
+                        OurFigures.Inference(model, batch, repeats, precision), Entry(torchJson, "inference", Key(size), batch, precision))));
+                if (train && group.Key == ModelSize.Base384)
+                    figures.Add(Print(new Figure(Named($"base384 train step batch {TrainBatch}", precision), precision, TrainBatch, "clips/s", 3 * flops * TrainBatch,
+                        OurFigures.TrainStep(model, TrainBatch, 1, repeats, precision), Entry(torchJson, "train_step", "base384", TrainBatch, precision))));
+            }
         }
-        figures.Add(Print(new Figure($"Kaldi fbank, {FbankClips} x 10 s clips (vs torchaudio)", FbankClips * 10, "s of audio/s", null,
+        figures.Add(Print(new Figure($"Kaldi fbank, {FbankClips} x 10 s clips (vs torchaudio)", Precision.Fp32, FbankClips * 10, "s of audio/s", null,
             OurFigures.Fbank(FbankClips, repeats), torchJson is { } j && j.TryGetProperty("fbank", out var fb) && fb.ValueKind == JsonValueKind.Object ? TimedOf(fb) : null)));
 
         var libraries = new Dictionary<string, string> { ["TorchSharp"] = machine.TorchSharp, [".NET"] = machine.Dotnet };
@@ -78,9 +86,13 @@ public sealed class CompareBenchmark : IBenchmark
 
     private static Timed TimedOf(JsonElement e) => new(e.GetProperty("wall_seconds").GetDouble(), e.GetProperty("cpu_seconds").GetDouble());
 
-    private static Timed? Entry(JsonElement? json, string list, string model, int batch) =>
+    private static string Named(string figure, Precision precision) => precision == Precision.Fp32 ? figure : $"{figure}, {LanguageWords.Of(precision)}";
+
+    // Entries without a precision come from a script that timed fp32 only.
+    private static Timed? Entry(JsonElement? json, string list, string model, int batch, Precision precision) =>
         json?.GetProperty(list).EnumerateArray()
-            .Where(e => e.GetProperty("model").GetString() == model && e.GetProperty("batch").GetInt32() == batch)
+            .Where(e => e.GetProperty("model").GetString() == model && e.GetProperty("batch").GetInt32() == batch
+                && (e.TryGetProperty("precision", out var p) ? p.GetString() : LanguageWords.Of(Precision.Fp32)) == LanguageWords.Of(precision))
             .Select(TimedOf).Cast<Timed?>().FirstOrDefault();
 
     private static Figure Print(Figure f)

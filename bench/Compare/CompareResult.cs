@@ -43,17 +43,31 @@ public sealed record CompareResult(
             md.AppendLine(c, $"PyTorch's matmul: fp32 {OurFigures.MatmulFlops / pf.WallSeconds / 1e9:F0} GFLOPS wall ({OurFigures.MatmulFlops / pf.CpuSeconds / 1e9:F0} per CPU s), " +
                                $"bf16 {OurFigures.MatmulFlops / pb.WallSeconds / 1e9:F1} GFLOPS wall.");
         md.AppendLine();
-        md.AppendLine("| figure | AstDsl | PyTorch | AstDsl / PyTorch (wall) | AstDsl / PyTorch (CPU time) | AstDsl share of fp32 floor | of bf16 floor |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| figure | AstDsl | PyTorch | AstDsl / PyTorch (wall) | AstDsl / PyTorch (CPU time) | AstDsl share of its precision's floor |");
+        md.AppendLine("|---|---|---|---|---|---|");
         foreach (var f in Figures)
             md.AppendLine(c, $"| {f.Name} | {f.OursRate:G4} {f.Unit} | {(f.PyTorchRate is { } p ? p.ToString("G4", c) + " " + f.Unit : "-")} | " +
-                             $"{Ratio(f.WallRatio)} | {Ratio(f.CpuRatio)} | {Share(f.FloorShare(fp32))} | {Share(f.FloorShare(bf16))} |");
+                             $"{Ratio(f.WallRatio)} | {Ratio(f.CpuRatio)} | {Share(f.FloorShare(fp32, bf16))} |");
         md.AppendLine();
-        md.AppendLine("Rates are per wall-clock second (medians). Ratios above 1 mean AstDsl is faster. A floor share is the model's FLOPs per " +
-                      "CPU second over the matmul's, both measured in this run with TorchSharp.");
+        foreach (var (half, full) in HalfAndFullPairs())
+        {
+            var overPyTorch = full.PyTorch is { } pt
+                ? string.Create(c, $", {Ratio(pt.WallSeconds / half.Ours.WallSeconds)} PyTorch's fp32 (CPU time {Ratio(pt.CpuSeconds / half.Ours.CpuSeconds)}).")
+                : ".";
+            md.AppendLine(c, $"{half.Name}: {Ratio(full.Ours.WallSeconds / half.Ours.WallSeconds)} our fp32 (CPU time {Ratio(full.Ours.CpuSeconds / half.Ours.CpuSeconds)}){overPyTorch}");
+        }
+        md.AppendLine();
+        md.AppendLine("Rates are per wall-clock second (medians). Ratios above 1 mean AstDsl is faster. bf16 rows: ours with MixedPrecision, " +
+                      "PyTorch's under CPU autocast to bfloat16, weights fp32 on both sides. A floor share is the model's FLOPs per CPU second " +
+                      "over the matmul's in the figure's precision, both measured in this run with TorchSharp.");
         return md.ToString();
 
         string Ratio(double? r) => r is { } v ? v.ToString("F2", c) + "x" : "-";
+
+        // Each bf16 figure with the fp32 figure of the same work (its name without the precision suffix).
+        IEnumerable<(Figure Half, Figure Full)> HalfAndFullPairs() =>
+            Figures.Where(f => f.Precision != Precision.Fp32)
+                .SelectMany(h => Figures.Where(f => f.Precision == Precision.Fp32 && h.Name.StartsWith(f.Name + ",", StringComparison.Ordinal)).Select(f => (h, f)));
         string Share(double? s) => s is { } v ? v.ToString("P0", c) : "-";
     }
 }

@@ -31,10 +31,11 @@ public static class OurFigures
     /// <summary>Forward FLOPs of one 1024 x 128 clip through <paramref name="size"/> (the language's shape inference).</summary>
     public static double ForwardFlops(ModelSize size) => ShapeInference.Infer(AstOptions.ForSize(size, 527)).Flops;
 
-    /// <summary>Inference of a batch of 1024 x 128 inputs.</summary>
-    public static Timed Inference(AstModel model, int batch, int repeats)
+    /// <summary>Inference of a batch of 1024 x 128 inputs in <paramref name="precision"/> (as astc infer: weights fixed).</summary>
+    public static Timed Inference(AstModel model, int batch, int repeats, Precision precision)
     {
         model.eval();
+        model.PlaceForInference(CPU, precision);
         using var input = randn(batch, 1024, 128);
         return Timed.Of(Repeats.Measure(() =>
         {
@@ -43,9 +44,10 @@ public static class OurFigures
         }, 1, repeats));
     }
 
-    /// <summary>Training steps (forward, BCE, backward, Adam) at the official fine-tuning settings.</summary>
-    public static Timed TrainStep(AstModel model, int batch, int warmup, int repeats)
+    /// <summary>Training steps (forward, BCE, backward, Adam) at the official fine-tuning settings in <paramref name="precision"/>.</summary>
+    public static Timed TrainStep(AstModel model, int batch, int warmup, int repeats, Precision precision)
     {
+        model.Precision.Use(precision);
         using var step = new TrainingStep(model, batch);
         return Timed.Of(Repeats.Measure(step.Run, warmup, repeats));
     }

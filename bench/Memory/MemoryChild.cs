@@ -41,7 +41,7 @@ public sealed class MemoryChild : IBenchmark
                 batch = arguments.Int("batch", 4);
                 manual_seed(0);
                 using (var model = new AstModel(AstOptions.ForSize(ModelSize.Base384, 527)))
-                    OurFigures.TrainStep(model, batch, 0, 1);
+                    OurFigures.TrainStep(model, batch, 0, 1, Precision.Fp32);
                 break;
             default:
                 throw new ArgumentException($"--task: '{task}' is neither infer nor train");

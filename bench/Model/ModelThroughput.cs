@@ -61,7 +61,7 @@ public static class ModelThroughput
                 foreach (var precision in precisions)
                 {
                     // As astc infer/eval: the weights are fixed, so their 16-bit casts are made once.
-                    model.Precision.Use(precision, frozenWeights: true);
+                    model.PlaceForInference(CPU, precision);
                     var (wall, cpu) = Medians(Repeats.Measure(() =>
                     {
                         using var noGrad = no_grad();

@@ -1,11 +1,13 @@
 """PyTorch's side of `AstDsl.Bench compare`: the same shapes as bench/, printed as one JSON object on stdout.
 
 Measures, at --threads threads: a 1024^3 matmul in fp32 and bf16 (the FLOP floor), AST inference (the model of
-pytorch_ast_bench.py) for the requested (size, batch) pairs, optionally a training step, and torchaudio's Kaldi
-fbank on 10 s clips with the official AST settings. Every figure has wall-clock and process CPU seconds (CPU time is
+pytorch_ast_bench.py) for the requested (size, batch) pairs, optionally a training step, each in fp32 and, for the
+pairs given to --bf16-inference / --bf16-train, under CPU autocast to bfloat16 (PyTorch's own mixed precision), and
+torchaudio's Kaldi fbank on 10 s clips with the official AST settings. Every figure has wall-clock and process CPU seconds (CPU time is
 the fairer one on a shared machine). Also says which BLAS torch loaded: Debian's torch is built against the generic
 libblas.so.3, which is the reference BLAS (~6 GFLOPS) unless libopenblas0-pthread provides it.
 Usage: python3 bench/reference/pytorch_compare.py --threads 2 --inference tiny224:1,tiny224:8,base384:1 [--train base384:4]
+       [--bf16-inference base384:1] [--bf16-train base384:4]
 """
 import argparse
 import json
@@ -56,12 +58,23 @@ def pairs(text):
     return [(p.split(":")[0], int(p.split(":")[1])) for p in text.split(",") if p]
 
 
+def precision(bf16):
+    """fp32 as written, or PyTorch's CPU autocast to bfloat16 (weights stay fp32, as in AstDsl's bf16)."""
+    return torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=bf16)
+
+
+def cases(fp32_pairs, bf16_pairs):
+    return [(name, batch, False) for name, batch in pairs(fp32_pairs)] + [(name, batch, True) for name, batch in pairs(bf16_pairs)]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--inference", default="tiny224:1,tiny224:8,base384:1")
     parser.add_argument("--train", default="base384:4")
+    parser.add_argument("--bf16-inference", default="")
+    parser.add_argument("--bf16-train", default="")
     parser.add_argument("--fbank-clips", type=int, default=8)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -73,24 +86,29 @@ def main():
         return
     models = {}
     out["inference"] = []
-    for name, batch in pairs(args.inference):
-        model = models.setdefault(name, Ast(*SIZES[name]).eval())
+    for name, batch, bf16 in cases(args.inference, args.bf16_inference):
+        model = models.setdefault(name, Ast(*SIZES[name])).eval()
         x = torch.randn(batch, 1024, 128)
-        with torch.no_grad():
-            t = measure(lambda: model(x), 1, args.repeats)
-        out["inference"].append({"model": name, "batch": batch, **t})
+
+        def forward():
+            with torch.no_grad(), precision(bf16):
+                model(x)
+
+        out["inference"].append({"model": name, "batch": batch, "precision": "bf16" if bf16 else "fp32", **measure(forward, 1, args.repeats)})
     out["train_step"] = []
-    for name, batch in pairs(args.train):
+    for name, batch, bf16 in cases(args.train, args.bf16_train):
         model = models.setdefault(name, Ast(*SIZES[name])).train()
         optimizer = torch.optim.Adam(model.parameters(), lr=1e-5, betas=(0.95, 0.999), weight_decay=5e-7)
         x, y = torch.randn(batch, 1024, 128), torch.rand(batch, 527)
 
         def step():
             optimizer.zero_grad()
-            nn.functional.binary_cross_entropy_with_logits(model(x), y).backward()
+            with precision(bf16):
+                loss = nn.functional.binary_cross_entropy_with_logits(model(x), y)
+            loss.backward()
             optimizer.step()
 
-        out["train_step"].append({"model": name, "batch": batch, **measure(step, 1, args.repeats)})
+        out["train_step"].append({"model": name, "batch": batch, "precision": "bf16" if bf16 else "fp32", **measure(step, 1, args.repeats)})
     try:
         import torchaudio
         clips = torch.randn(args.fbank_clips, 160000) * 0.1

@@ -1,3 +1,4 @@
+using TorchSharp;
 using AstDsl.Network.Modules;
 using static TorchSharp.torch;
 
@@ -28,6 +29,16 @@ public abstract class AstNetwork : nn.Module<Tensor, Tensor>
     {
         get => Backbone.GradientCheckpointing;
         set => Backbone.GradientCheckpointing = value;
+    }
+
+    /// <summary>
+    /// Moves the network to <paramref name="device"/> for inference in <paramref name="precision"/>. The weights are
+    /// promised fixed from here on, so their 16-bit casts are made once (<see cref="MixedPrecision.Use"/>).
+    /// </summary>
+    public void PlaceForInference(Device device, Contract.Precision precision)
+    {
+        this.to(device);
+        Precision.Use(precision, frozenWeights: true);
     }
 
     /// <summary>The DeiT/ViT trunk, registered as <c>v</c> by the derived network.</summary>

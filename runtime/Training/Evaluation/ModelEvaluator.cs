@@ -54,8 +54,7 @@ public static class ModelEvaluator
             if (options.Window is not null || options.Hop is not null)
                 return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
-            model.to(device);
-            model.Precision.Use(options.Precision, frozenWeights: true);
+            model.PlaceForInference(device, options.Precision);
             var loss = LossFunction.Of(checkpoint.Metadata.Loss);
             // A grid model was trained on padded clips and is evaluated so; see AstNetwork.RunsAtOwnLength.
             if (!model.TakesShortClips) return Predictor.Predict(model, source, loss, device).Predictions;

@@ -33,8 +33,7 @@ public sealed class ClipClassifier : IDisposable
         Metadata = loaded.Metadata;
         _device = DeviceSelector.Resolve(device);
         _model = loaded.CreateModel();
-        _model.to(_device);
-        _model.Precision.Use(precision, frozenWeights: true);
+        _model.PlaceForInference(_device, precision);
         PrecisionWarning = HalfPrecisionSupport.SlowdownWarning(precision, _device);
         _pipeline = new ClipPipeline(FeatureOptions.ToPipeline(Metadata.Features));
     }

@@ -44,9 +44,9 @@ internal static class RunCompletion
         {
             using var model = new Network.AstModel(metadata.Model);
             using (no_grad()) model.load_state_dict(weights);
-            // Evaluated in the run's precision, as every epoch was; the saved weights stay float32.
-            model.Precision.Use(setup.Definition.Train.Precision, frozenWeights: true);
             TrainingCheckpoint.SaveWeights(setup.Run.AveragedCheckpoint, model, metadata);
+            // Evaluated on the run's device in its precision, as every epoch was; the saved weights stay float32.
+            model.PlaceForInference(setup.Device ?? CPU, setup.Definition.Train.Precision);
             var metrics = MetricSet.From(Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, setup.Device).Predictions.Metrics(), setup.Definition.Evaluation.Metrics);
             log.Write($"weight averaging of epochs {range.Start}..{last}: " + string.Join(", ", metrics.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:F4}"))));
             return metrics;
@@ -62,8 +62,7 @@ internal static class RunCompletion
     {
         var device = setup.Device ?? CPU;
         using var model = TrainingCheckpoint.Load(setup.Run.BestCheckpoint).CreateModel();
-        model.to(device);
-        model.Precision.Use(setup.Definition.Train.Precision, frozenWeights: true);
+        model.PlaceForInference(device, setup.Definition.Train.Precision);
         return Predictor.Predict(model, setup.Eval, setup.Definition.Recipe.Loss, device).Predictions;
     }
 }
