@@ -2,7 +2,7 @@ using AstDsl.Bench.Timing;
 using AstDsl.Torch;
 
 // Usage: AstDsl.Bench <benchmark> [--name value ...] [--out results.json]
-TensorMemory.KeepFreedBlocks(); // as astc does, so the figures are astc's
+TorchProcess.Prepare(); // as astc does, so the figures are astc's
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -1,2 +1,2 @@
-AstDsl.Torch.TensorMemory.KeepFreedBlocks();
+AstDsl.Torch.TorchProcess.Prepare();
 return AstDsl.Cli.AstcApp.Run(args);

@@ -32,7 +32,7 @@ public sealed record CompareResult(
         md.AppendLine(c, $"# AstDsl vs PyTorch, {Threads} threads");
         md.AppendLine();
         md.AppendLine(c, $"Machine: {Machine.Cpu}, {Machine.LogicalCores} logical cores, flags {string.Join(" ", Machine.Flags)}; {Machine.Os}; load average {Machine.LoadAverage:F1} at the start.");
-        md.AppendLine(c, $"Libraries: {string.Join("; ", Libraries.Select(l => $"{l.Key} {l.Value}"))}.");
+        md.AppendLine(c, $"Libraries: {string.Join("; ", Libraries.Select(l => $"{l.Key} {l.Value}"))}; libtorch's MKL: {Machine.MklKernels}.");
         if (MeasuredUnderLoad)
             md.AppendLine(c, $"**Measured under load** (load average {Machine.LoadAverage:F1} on {Machine.LogicalCores} cores): wall-clock figures are unreliable; the CPU-time ratios are the ones to read. Rerun on a quiet machine.");
         if (PyTorchRefusal is not null) md.AppendLine(c, $"No PyTorch figures: {PyTorchRefusal}");

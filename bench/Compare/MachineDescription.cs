@@ -10,7 +10,9 @@ namespace AstDsl.Bench.Compare;
 /// <param name="Dotnet">.NET runtime.</param>
 /// <param name="TorchSharp">TorchSharp assembly version (libtorch is the one it ships with).</param>
 /// <param name="LoadAverage">1-minute load average when the run started: above the core count, figures were measured under load.</param>
-public sealed record MachineDescription(string Cpu, int LogicalCores, IReadOnlyList<string> Flags, string Os, string Dotnet, string TorchSharp, double LoadAverage)
+/// <param name="MklKernels">What MKL was told at start (<see cref="Torch.MklKernels"/>): its fp32 kernels differ 2x on AMD.</param>
+public sealed record MachineDescription(string Cpu, int LogicalCores, IReadOnlyList<string> Flags, string Os, string Dotnet, string TorchSharp, double LoadAverage,
+    Torch.MklKernelChoice MklKernels)
 {
     private static readonly string[] Interesting = ["avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16", "amx_tile"];
 
@@ -29,6 +31,6 @@ public sealed record MachineDescription(string Cpu, int LogicalCores, IReadOnlyL
         }
         var torchSharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown";
         return new MachineDescription(cpu, Environment.ProcessorCount, flags, RuntimeInformation.OSDescription,
-            RuntimeInformation.FrameworkDescription, torchSharp, Timing.MachineLoad.OneMinute());
+            RuntimeInformation.FrameworkDescription, torchSharp, Timing.MachineLoad.OneMinute(), Torch.MklKernels.UseAvx512OnAmd());
     }
 }

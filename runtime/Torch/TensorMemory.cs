@@ -19,9 +19,8 @@ public static class TensorMemory
     private const int KeepBelowBytes = 1 << 30;
 
     /// <summary>
-    /// Keeps freed blocks of up to 1 GiB in the heap for reuse instead of returning them to the kernel. Processes
-    /// that compute with torch call it once at start (astc and the benchmarks do); false where the C library has
-    /// no glibc <c>mallopt</c> (it then changes nothing).
+    /// Keeps freed blocks of up to 1 GiB in the heap for reuse instead of returning them to the kernel (part of
+    /// <see cref="TorchProcess.Prepare"/>); false where the C library has no glibc <c>mallopt</c> (it then changes nothing).
     /// </summary>
     public static bool KeepFreedBlocks()
     {

@@ -1,3 +1,4 @@
+using AstDsl.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -16,10 +17,27 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void Mkl_takes_avx512_kernels_on_amd_and_they_multiply_correctly()
+    {
+        // The test assembly's module initializer asked first (tests/TorchProcessSetup.cs), before any product.
+        var amdWithAvx512 = OperatingSystem.IsLinux() && System.Runtime.Intrinsics.X86.Avx512F.IsSupported
+            && File.ReadLines("/proc/cpuinfo").Any(line => line.StartsWith("vendor_id", StringComparison.Ordinal) && line.EndsWith("AuthenticAMD", StringComparison.Ordinal));
+        Assert.Equal(amdWithAvx512 ? MklKernelChoice.Avx512Unlocked : MklKernelChoice.NotNeeded, MklKernels.UseAvx512OnAmd());
+
+        manual_seed(5);
+        using var a = randn(300, 500);
+        using var b = randn(500, 200);
+        using var product = matmul(a, b);
+        using var exact = matmul(a.to(ScalarType.Float64), b.to(ScalarType.Float64));
+        var error = product.to(ScalarType.Float64).sub(exact).abs().max().item<double>();
+        Assert.True(error < 1e-3, $"fp32 product differs from the float64 one by {error}"); // sums of 500 terms of order 1
+    }
+
+    [Fact]
     public void Freed_tensor_blocks_are_kept_by_glibc_on_linux()
     {
         // Debian's glibc accepts both mallopt settings; elsewhere the call is a reported no-op. Calling it twice is harmless.
-        Assert.Equal(OperatingSystem.IsLinux(), AstDsl.Torch.TensorMemory.KeepFreedBlocks());
-        Assert.Equal(OperatingSystem.IsLinux(), AstDsl.Torch.TensorMemory.KeepFreedBlocks());
+        Assert.Equal(OperatingSystem.IsLinux(), TensorMemory.KeepFreedBlocks());
+        Assert.Equal(OperatingSystem.IsLinux(), TensorMemory.KeepFreedBlocks());
     }
 }
