@@ -69,6 +69,23 @@ public sealed class Float16TrainingTests
     }
 
     [Fact]
+    public void The_recipe_s_accumulation_sets_the_float16_optimiser_steps()
+    {
+        using var temp = new TempDirectory();
+        using var data = new TinyExperiment.Data(Classes, multiLabel: false, trainClips: 64, evalClips: 32);
+        var tiny = Float16(TinyExperiment.Definition(Classes, LossKind.Ce, epochs: 1));
+        var definition = tiny with { Recipe = tiny.Recipe with { AccumulationSteps = 2, ClipNorm = 1.0 } };
+        var run = RunDirectory.Create(temp.Path, definition.Name, DateTime.UtcNow, definition.ResolvedSpecYaml);
+        var reporter = new RecordingReporter();
+
+        Trainer.Train(Setup(definition, data, run), reporter);
+
+        // 4 batches, 2 per step.
+        Assert.Equal([1L, 2L], reporter.Steps.Select(s => s.GlobalStep));
+        Assert.Equal([2, 4], reporter.Steps.Select(s => s.Batch));
+    }
+
+    [Fact]
     public void A_progress_header_from_before_loss_scaling_reads_without_a_scale()
     {
         var progress = new TrainingProgress { Schedule = new ScheduleState(1e-4, 0.5, 0), LossScale = new LossScaleState(512f, 7) };

@@ -30,7 +30,7 @@ public sealed class LossScalerTests
         using var model = Model(Precision.Fp32, seed: 3);
         using var optimizer = OptimizerRecipe.Adam(1e-3, (0.95, 0.999), 0).Create(model.parameters());
         var scaler = LossScaler.For(ScalarType.Float16);
-        Backward(model, scaler);
+        Backward(model, scaler, dataSeed: 11);
         var parameters = model.parameters().ToArray();
         parameters[0].grad!.view(-1)[0] = tensor(float.PositiveInfinity);
         var before = parameters.Select(p => p.detach().clone()).ToArray();
@@ -67,14 +67,16 @@ public sealed class LossScalerTests
         Assert.Equal(new LossScaleState(float.MaxValue / 1.5f, 0), scaler.State);
     }
 
-    [Fact]
-    public void Clipping_sees_the_unscaled_float16_gradients_of_the_float32_path()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Clipping_sees_the_unscaled_float16_gradients_of_the_float32_path(int accumulation)
     {
         const double maxNorm = 0.05;
-        var fp32 = ClippedStep(Precision.Fp32, LossScaler.Disabled, maxNorm);
+        var fp32 = ClippedStep(Precision.Fp32, LossScaler.Disabled, maxNorm, accumulation);
         // At 65536 this batch's float16 backward overflows (the step would be skipped); 1024 is one the scaler reaches.
         var scaler = LossScaler.For(ScalarType.Float16, new LossScaleState(1024f, 0));
-        var fp16 = ClippedStep(Precision.Bf16, scaler, maxNorm);
+        var fp16 = ClippedStep(Precision.Bf16, scaler, maxNorm, accumulation);
 
         Assert.True(fp16.Outcome.Applied);
         Assert.Equal(1024f, fp16.Outcome.ScaleBefore);
@@ -107,11 +109,12 @@ public sealed class LossScalerTests
     private sealed record ClippedResult(StepOutcome Outcome, float[] Gradients, double ClippedNorm);
 
     // One clipped Adam step from the same initial weights and batch; Bf16 is forced to float16 products here.
-    private static ClippedResult ClippedStep(Precision precision, LossScaler scaler, double maxNorm)
+    // With accumulation, the batches' gradients are summed (each loss divided by the count, as the epoch loop does).
+    private static ClippedResult ClippedStep(Precision precision, LossScaler scaler, double maxNorm, int accumulation)
     {
         using var model = Model(precision, seed: 5);
         using var optimizer = OptimizerRecipe.Adam(1e-3, (0.95, 0.999), 0).Create(model.parameters());
-        Backward(model, scaler);
+        for (var batch = 0; batch < accumulation; batch++) Backward(model, scaler, dataSeed: 11 + batch, accumulation);
         var parameters = model.parameters().ToArray();
         var outcome = OptimizerStep.Take(parameters, optimizer, scaler, maxNorm);
         var gradients = parameters.SelectMany(p => p.grad!.data<float>().ToArray()).ToArray();
@@ -130,12 +133,22 @@ public sealed class LossScalerTests
         return model;
     }
 
-    private static void Backward(AstModel model, LossScaler scaler)
+    private static void Backward(AstModel model, LossScaler scaler, int dataSeed, int accumulation = 1)
     {
-        var (features, targets) = SyntheticBands.Create(16, Classes, multiLabel: false, seed: 11);
+        var (features, targets) = SyntheticBands.Create(16, Classes, multiLabel: false, seed: dataSeed);
         using (features)
         using (targets)
         using (var loss = LossFunction.Of(LossKind.Ce).Compute(model.forward(features), targets))
-            scaler.Scaled(loss).backward();
+            scaler.Scaled(loss / accumulation).backward();
+    }
+
+    [Fact]
+    public void A_recipe_rejects_accumulation_below_1_and_a_non_positive_clip()
+    {
+        var recipe = TinyExperiment.Definition(Classes, LossKind.Ce).Recipe;
+        var accumulation = Assert.Throws<Errors.TrainingConfigurationException>(() => recipe with { AccumulationSteps = 0 });
+        Assert.Equal("train.accumulation: must be at least 1 batch, got 0.", accumulation.Message);
+        var clip = Assert.Throws<Errors.TrainingConfigurationException>(() => recipe with { ClipNorm = -1 });
+        Assert.Equal("train.clip: must be a positive gradient norm or off, got -1.", clip.Message);
     }
 }

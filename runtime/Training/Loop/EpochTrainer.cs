@@ -15,9 +15,9 @@ internal static class EpochTrainer
     public static EpochOutcome Run(TrainingContext context, int epoch, int skip, double lossSum, CancellationToken cancel)
     {
         var model = context.Model;
-        var settings = context.Settings;
+        var recipe = context.Recipe;
         var batches = context.Train.BatchesPerEpoch;
-        var accumulation = Math.Max(1, settings.AccumulationSteps);
+        var accumulation = recipe.AccumulationSteps;
         // Held for the whole epoch: an implicit Scalar can be finalized mid-call (see Optimization/AdamUpdate).
         using var accumulationScalar = accumulation.ToScalar();
         var done = skip;
@@ -36,7 +36,7 @@ internal static class EpochTrainer
                 }
                 var loss = context.Objective is { } objective
                     ? objective.Loss(model, batch, context.Device, epoch, done)
-                    : context.Loss.Compute(model.forward(batch.Features.to(context.Device)), batch.Targets.to(context.Device));
+                    : recipe.Loss.Compute(model.forward(batch.Features.to(context.Device)), batch.Targets.to(context.Device));
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                     throw new NonFiniteLossException(epoch, context.GlobalStep, value, context.Schedule.LearningRate, context.LastGoodCheckpoint);
@@ -57,7 +57,7 @@ internal static class EpochTrainer
 
     private static void Step(TrainingContext context)
     {
-        var outcome = OptimizerStep.Take(context.Model.parameters().ToArray(), context.Optimizer, context.Scaler, context.Settings.ClipNorm);
+        var outcome = OptimizerStep.Take(context.Model.parameters().ToArray(), context.Optimizer, context.Scaler, context.Recipe.ClipNorm);
         context.Optimizer.zero_grad();
         context.GlobalStep++;
         if (!outcome.Applied) context.SkippedSteps.Record(context.GlobalStep, outcome.ScaleBefore, outcome.ScaleAfter);

@@ -48,8 +48,8 @@ public static class Trainer
         var (progress, ensembleSum) = setup.Resume ? RunRestorer.Restore(run, model, optimizer, log, reporter) : (Fresh(recipe), null);
         var context = new TrainingContext
         {
-            Model = model, Optimizer = optimizer, Settings = settings, Device = device, Run = run, Log = log,
-            Reporter = reporter, Train = setup.Train, Loss = recipe.Loss, Objective = setup.Objective,
+            Model = model, Optimizer = optimizer, Recipe = recipe, Device = device, Run = run, Log = log,
+            Reporter = reporter, Train = setup.Train, Objective = setup.Objective,
             Scaler = LossScaler.For(model.Precision.ComputeType(device.type), progress.LossScale, setup.LossScaleGrowthInterval),
             Epochs = setup.EpochsOverride ?? settings.Epochs,
             Schedule = recipe.StartSchedule(progress.Schedule),

@@ -16,8 +16,7 @@ internal sealed class TrainingContext
     public required AstNetwork Model { get; init; }
     public required OptimizerHelper Optimizer { get; init; }
     public required LearningRateSchedule Schedule { get; init; }
-    public required TrainSettings Settings { get; init; }
-    public required LossFunction Loss { get; init; }
+    public required TrainingRecipe Recipe { get; init; }
     public required LossScaler Scaler { get; init; }
     public required int Epochs { get; init; }
     public required IBatchSource Train { get; init; }
