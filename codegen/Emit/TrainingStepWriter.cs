@@ -6,8 +6,8 @@ namespace AstDsl.CodeGen.Emit;
 
 /// <summary>
 /// The body of a generated <c>CreateTrainingRecipe()</c>: the spec's training step written as calls of runtime pieces,
-/// one line per step the spec declares, in the official order. Steps a spec leaves out (mixup 0, masks 0, noise off)
-/// are not written at all, so the generated code shows exactly what a training batch goes through.
+/// one line per step the spec declares, in the official order. Steps a spec leaves out (mixup 0, masks 0, noise off,
+/// accumulation 1, clip off) are not written at all, so the generated code shows exactly what a training batch goes through.
 /// </summary>
 internal static class TrainingStepWriter
 {
@@ -24,6 +24,9 @@ internal static class TrainingStepWriter
         foreach (var step in ClipSteps(spec)) text.Append('\n').Append(indent).Append("    .").Append(step);
         text.Append(",\n");
         text.Append(indent).Append("Loss = ").Append(Optimization).Append("LossFunction.").Append(Loss(train.Loss)).Append(",\n");
+        // Off is the recipe's own default, so only a spec that turns them on gets these lines.
+        if (train.AccumulationSteps != 1) text.Append(indent).Append("AccumulationSteps = ").Append(Int(train.AccumulationSteps)).Append(",\n");
+        if (train.ClipNorm is { } clip) text.Append(indent).Append("ClipNorm = ").Append(Double(clip)).Append(",\n");
         text.Append(indent).Append("Optimizer = ").Append(Optimizer(train.Optimizer)).Append(",\n");
         text.Append(indent).Append("Schedule = ").Append(Schedule(train.Schedule)).Append(',');
         return text.ToString();

@@ -14,8 +14,8 @@ namespace AstDsl.Network.Modules;
 /// gradients arrive in float32, the optimiser state stays float32 and checkpoints load anywhere. A product returns
 /// its 16-bit result; adding it to the float32 residual stream promotes back to float32 (as PyTorch's autocast),
 /// so LayerNorm, the residual additions, the head and the loss compute in float32. bfloat16 on CPU (AVX-512 BF16
-/// kernels); float16 on CUDA, where tensor cores take it on every generation (the same switch; without a loss
-/// scaler, fp16 training can underflow small gradients, bf16 cannot).
+/// kernels); float16 on CUDA, where tensor cores take it on every generation (the same switch; float16 gradients can
+/// underflow, so the trainer scales the loss whenever <see cref="ComputeType"/> is float16; bf16 needs no scaling).
 /// With <see cref="Use"/>(..., frozenWeights: true) the 16-bit weights are cast once and kept while gradients are
 /// off: inference would otherwise spend about a tenth of a base384 forward re-casting 86 M weights.
 /// </remarks>
@@ -41,6 +41,15 @@ public sealed class MixedPrecision : IDisposable
     /// <summary>The 16-bit type products use on <paramref name="device"/>: bfloat16, or float16 on CUDA.</summary>
     public static ScalarType HalfType(DeviceType device) => device == DeviceType.CUDA ? ScalarType.Float16 : ScalarType.BFloat16;
 
+    /// <summary>The type this object's products compute in on <paramref name="device"/>: float32, or the 16-bit type.</summary>
+    public ScalarType ComputeType(DeviceType device) => Precision == Precision.Fp32 ? ScalarType.Float32 : Half(device);
+
+    // Tests force float16 on the CPU (libtorch's CPU kernels run it, slowly) to exercise the float16 path a CUDA
+    // machine takes; null keeps the device's own choice.
+    internal ScalarType? HalfTypeOverride { get; set; }
+
+    private ScalarType Half(DeviceType device) => HalfTypeOverride ?? HalfType(device);
+
     /// <summary><paramref name="layer"/> applied to <paramref name="input"/> in this precision.</summary>
     public Tensor Linear(Linear layer, Tensor input)
     {
@@ -48,7 +57,7 @@ public sealed class MixedPrecision : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         if (Precision == Precision.Fp32) return layer.forward(input);
         using var scope = NewDisposeScope();
-        var half = HalfType(input.device_type);
+        var half = Half(input.device_type);
         return nn.functional.linear(input.to(half), Weight(layer.weight, half), Weight(layer.bias, half)).MoveToOuterDisposeScope();
     }
 
@@ -64,7 +73,7 @@ public sealed class MixedPrecision : IDisposable
         if (layer.padding_mode != PaddingModes.Zeros || layer.padding_type is not null)
             throw new NotSupportedException("mixed precision supports zero-padded convolutions with explicit padding only");
         using var scope = NewDisposeScope();
-        var half = HalfType(input.device_type);
+        var half = Half(input.device_type);
         return nn.functional.conv2d(input.to(half), Weight(layer.weight, half), Weight(layer.bias, half),
             layer.stride, layer.padding, layer.dilation, layer.groups).MoveToOuterDisposeScope();
     }

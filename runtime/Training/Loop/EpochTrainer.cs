@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace AstDsl.Training.Loop;
 
 /// <summary>
-/// One pass over the training batches: forward, loss, backward, optional gradient accumulation and clipping,
-/// optimiser step with the scheduled learning rate. Stops with a typed error on a non-finite loss and, when
+/// One pass over the training batches: forward, loss, backward (of the loss scaled for float16), optional gradient
+/// accumulation and clipping, optimiser step with the scheduled learning rate. Stops with a typed error on a non-finite loss and, when
 /// cancelled, at the next optimiser-step boundary so the saved state is consistent.
 /// </summary>
 internal static class EpochTrainer
@@ -15,9 +15,9 @@ internal static class EpochTrainer
     public static EpochOutcome Run(TrainingContext context, int epoch, int skip, double lossSum, CancellationToken cancel)
     {
         var model = context.Model;
-        var settings = context.Settings;
+        var recipe = context.Recipe;
         var batches = context.Train.BatchesPerEpoch;
-        var accumulation = Math.Max(1, settings.AccumulationSteps);
+        var accumulation = recipe.AccumulationSteps;
         // Held for the whole epoch: an implicit Scalar can be finalized mid-call (see Optimization/AdamUpdate).
         using var accumulationScalar = accumulation.ToScalar();
         var done = skip;
@@ -36,11 +36,11 @@ internal static class EpochTrainer
                 }
                 var loss = context.Objective is { } objective
                     ? objective.Loss(model, batch, context.Device, epoch, done)
-                    : context.Loss.Compute(model.forward(batch.Features.to(context.Device)), batch.Targets.to(context.Device));
+                    : recipe.Loss.Compute(model.forward(batch.Features.to(context.Device)), batch.Targets.to(context.Device));
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                     throw new NonFiniteLossException(epoch, context.GlobalStep, value, context.Schedule.LearningRate, context.LastGoodCheckpoint);
-                (accumulation == 1 ? loss : loss.div(accumulationScalar)).backward();
+                context.Scaler.Scaled(accumulation == 1 ? loss : loss.div(accumulationScalar)).backward();
                 lossSum += value;
                 done++;
                 pending++;
@@ -57,11 +57,10 @@ internal static class EpochTrainer
 
     private static void Step(TrainingContext context)
     {
-        if (context.Settings.ClipNorm is { } maxNorm)
-            nn.utils.clip_grad_norm_(context.Model.parameters(), maxNorm);
-        context.Optimizer.step()?.Dispose();
+        var outcome = OptimizerStep.Take(context.Model.parameters().ToArray(), context.Optimizer, context.Scaler, context.Recipe.ClipNorm);
         context.Optimizer.zero_grad();
         context.GlobalStep++;
+        if (!outcome.Applied) context.SkippedSteps.Record(context.GlobalStep, outcome.ScaleBefore, outcome.ScaleAfter);
     }
 
     private static StepProgress Snapshot(TrainingContext context, int epoch, int done, int batches, double meanLoss)

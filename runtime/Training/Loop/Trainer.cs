@@ -5,6 +5,7 @@ using AstDsl.Training.Errors;
 using AstDsl.Training.Evaluation;
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Loop.Observers;
+using AstDsl.Training.Optimization;
 using AstDsl.Training.Progress;
 using AstDsl.Training.Runs;
 using TorchSharp;
@@ -47,8 +48,9 @@ public static class Trainer
         var (progress, ensembleSum) = setup.Resume ? RunRestorer.Restore(run, model, optimizer, log, reporter) : (Fresh(recipe), null);
         var context = new TrainingContext
         {
-            Model = model, Optimizer = optimizer, Settings = settings, Device = device, Run = run, Log = log,
-            Reporter = reporter, Train = setup.Train, Loss = recipe.Loss, Objective = setup.Objective,
+            Model = model, Optimizer = optimizer, Recipe = recipe, Device = device, Run = run, Log = log,
+            Reporter = reporter, Train = setup.Train, Objective = setup.Objective,
+            Scaler = LossScaler.For(model.Precision.ComputeType(device.type), progress.LossScale, setup.LossScaleGrowthInterval),
             Epochs = setup.EpochsOverride ?? settings.Epochs,
             Schedule = recipe.StartSchedule(progress.Schedule),
             GlobalStep = progress.GlobalStep,
@@ -77,7 +79,7 @@ public static class Trainer
             progress = progress with
             {
                 CompletedEpochs = epoch, GlobalStep = context.GlobalStep, BatchesDoneInEpoch = 0, EpochLossSum = 0,
-                Schedule = context.Schedule.State,
+                Schedule = context.Schedule.State, LossScale = context.Scaler.State,
                 BestEpoch = isBest ? epoch : progress.BestEpoch, BestMetric = isBest ? score : progress.BestMetric,
                 History = progress.History.Append(record).ToArray(),
             };
@@ -101,6 +103,14 @@ public static class Trainer
             context.Log.Write(e.Message);
             throw;
         }
+        finally
+        {
+            if (context.SkippedSteps.TakeSummary(epoch, context.Scaler.Scale) is { } skipped)
+            {
+                context.Log.Write(skipped);
+                context.Reporter.Message(skipped);
+            }
+        }
     }
 
     private static TrainingProgress Fresh(TrainingRecipe recipe) => new() { Schedule = recipe.StartSchedule().State };
@@ -111,7 +121,7 @@ public static class Trainer
         checkpoints.SaveResumable(progress with
         {
             GlobalStep = context.GlobalStep, BatchesDoneInEpoch = outcome.BatchesDone, EpochLossSum = outcome.LossSum,
-            Schedule = context.Schedule.State,
+            Schedule = context.Schedule.State, LossScale = context.Scaler.State,
         }, ensembleSum);
         var error = new TrainingInterruptedException(context.Run.Path, context.Run.LastCheckpoint, epoch, context.GlobalStep);
         context.Log.Write(error.Message);

@@ -2,6 +2,7 @@ using AstDsl.Network;
 using AstDsl.Training.Checkpoints;
 using AstDsl.Training.Data;
 using AstDsl.Training.Experiments;
+using AstDsl.Training.Optimization;
 using AstDsl.Training.Runs;
 using static TorchSharp.torch;
 
@@ -30,4 +31,6 @@ public sealed record TrainerSetup
     public Device? Device { get; init; }
     /// <summary>What to optimise instead of <c>train.loss</c> on labels (masked patch pretraining); null for supervised training.</summary>
     public ITrainingObjective? Objective { get; init; }
+    /// <summary>Good float16 steps before the loss scale grows; tests shorten GradScaler's 2000 to see growth.</summary>
+    internal int LossScaleGrowthInterval { get; init; } = LossScaler.DefaultGrowthInterval;
 }

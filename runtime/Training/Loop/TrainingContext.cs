@@ -16,8 +16,8 @@ internal sealed class TrainingContext
     public required AstNetwork Model { get; init; }
     public required OptimizerHelper Optimizer { get; init; }
     public required LearningRateSchedule Schedule { get; init; }
-    public required TrainSettings Settings { get; init; }
-    public required LossFunction Loss { get; init; }
+    public required TrainingRecipe Recipe { get; init; }
+    public required LossScaler Scaler { get; init; }
     public required int Epochs { get; init; }
     public required IBatchSource Train { get; init; }
     public required Device Device { get; init; }
@@ -26,6 +26,7 @@ internal sealed class TrainingContext
     public required IProgressReporter Reporter { get; init; }
     public ITrainingObjective? Objective { get; init; }
     public ThroughputMeter Meter { get; } = new();
+    public SkippedSteps SkippedSteps { get; } = new();
     public long GlobalStep { get; set; }
     public string? LastGoodCheckpoint { get; set; }
 }

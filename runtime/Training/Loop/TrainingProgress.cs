@@ -1,3 +1,4 @@
+using AstDsl.Training.Optimization;
 using AstDsl.Training.Schedules;
 
 namespace AstDsl.Training.Loop;
@@ -15,6 +16,8 @@ public sealed record TrainingProgress
     public double EpochLossSum { get; init; }
     /// <summary>Learning-rate schedule state.</summary>
     public required ScheduleState Schedule { get; init; }
+    /// <summary>The float16 loss scale; null for bf16 and fp32 runs (and in checkpoints written before loss scaling).</summary>
+    public LossScaleState? LossScale { get; init; }
     /// <summary>Epoch whose weights scored best on the main metric (0 before the first evaluation).</summary>
     public int BestEpoch { get; init; }
     /// <summary>Best main-metric value.</summary>

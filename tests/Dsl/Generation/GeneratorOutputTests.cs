@@ -80,6 +80,24 @@ public sealed class GeneratorOutputTests
         Assert.Contains(result.GeneratedTrees, tree => tree.ToString().Contains("public sealed class ChildExperiment"));
     }
 
+    [Fact]
+    public void Accumulation_and_clipping_are_written_into_the_recipe_only_when_on()
+    {
+        var spec = GeneratorHarness.Text("/specs/tiny.ast", Specs.MinimalWith("train {\n  accumulation = 4\n  clip = 1.5\n}"));
+        var driver = GeneratorHarness.Driver(new[] { spec })
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var code = Assert.Single(driver.GetRunResult().GeneratedTrees).ToString();
+        Assert.Contains("\n            AccumulationSteps = 4,\n            ClipNorm = 1.5d,\n            Optimizer = ", code);
+
+        using var image = new MemoryStream();
+        Assert.True(output.Emit(image).Success);
+        var recipe = Assert.Single(ExperimentLocator.FindAll(Assembly.Load(image.ToArray()))).CreateTrainingRecipe();
+        Assert.Equal((4, (double?)1.5), (recipe.AccumulationSteps, recipe.ClipNorm));
+        var demo = new AstDsl.Models.Generated.DemoExperiment().CreateTrainingRecipe();
+        Assert.Equal((1, (double?)null), (demo.AccumulationSteps, demo.ClipNorm));
+    }
+
     private static void AssertMatchesSpec(IGeneratedExperiment experiment)
     {
         var spec = SpecCompiler.Load(Specs.Shipped(experiment.Name)).Spec!;
@@ -108,6 +126,7 @@ public sealed class GeneratorOutputTests
 
         var train = spec.Train;
         Assert.Equal(train.Loss, recipe.Loss.Kind);
+        Assert.Equal((train.AccumulationSteps, train.ClipNorm), (recipe.AccumulationSteps, recipe.ClipNorm));
         var o = train.Optimizer;
         Assert.Equal((o.Kind, o.LearningRate, (o.Beta1, o.Beta2), o.WeightDecay),
             (recipe.Optimizer.Kind, recipe.Optimizer.LearningRate, recipe.Optimizer.Betas, recipe.Optimizer.WeightDecay));

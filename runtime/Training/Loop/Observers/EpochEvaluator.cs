@@ -19,7 +19,7 @@ internal sealed class EpochEvaluator(TrainerSetup setup, RunLog log) : IEpochEva
     public (EpochRecord Record, Predictions? Predictions, float[]? EnsembleSum) Evaluate(TrainingContext context, int epoch,
         EpochOutcome outcome, float[]? ensembleSum, Stopwatch clock)
     {
-        var (predictions, evalLoss) = Predictor.Predict(context.Model, setup.Eval, context.Loss, context.Device);
+        var (predictions, evalLoss) = Predictor.Predict(context.Model, setup.Eval, context.Recipe.Loss, context.Device);
         var report = predictions.Metrics();
         foreach (var warning in report.Warnings.Where(w => !_warnings.Contains(w)))
         {
