@@ -20,10 +20,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || !benchmarks.TryGetValue(a
 
 try
 {
-    var options = new BenchArguments(args[1..]);
-    var output = options.Text("out", "");
+    var outFile = BenchOption.Text("out", "");
+    var options = new BenchArguments(args[1..], [.. benchmark.Options, outFile]);
     var result = benchmark.Run(options);
-    options.RejectUnused();
+    var output = options.Get(outFile);
     Console.WriteLine("wrote " + ResultFile.Write(benchmark.Name, result, output.Length > 0 ? output : null));
     return 0;
 }

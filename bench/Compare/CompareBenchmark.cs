@@ -17,25 +17,25 @@ public sealed class CompareBenchmark : IBenchmark
     private const int TrainBatch = 4;
     private const int FbankClips = 8;
 
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 2);
+    private static readonly BenchOption<int> RepeatCount = BenchOption.Int("repeats", 3);
+    private static readonly BenchOption<bool> Train = BenchOption.Switch("train", true);
+    private static readonly BenchOption<string> Python = BenchOption.Text("python", "", "PATH (default python3, /usr/bin/python3)");
+
     /// <inheritdoc />
     public string Name => "compare";
 
     /// <inheritdoc />
-    public string Usage => "[--threads 2] [--repeats 3] [--train on|off] [--python PATH (default python3, /usr/bin/python3)]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Threads, RepeatCount, Train, Python];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var threads = arguments.Int("threads", 2);
-        var repeats = arguments.Int("repeats", 3);
-        var train = arguments.Text("train", "on") switch
-        {
-            "on" => true,
-            "off" => false,
-            var other => throw new ArgumentException($"--train: '{other}' is neither on nor off"),
-        };
-        var python = arguments.Text("python", "");
+        var threads = arguments.Get(Threads);
+        var repeats = arguments.Get(RepeatCount);
+        var train = arguments.Get(Train);
+        var python = arguments.Get(Python);
         set_num_threads(threads);
         var machine = MachineDescription.Current();
         Console.WriteLine($"compare at {threads} threads on {machine.Cpu} (load average {machine.LoadAverage})");

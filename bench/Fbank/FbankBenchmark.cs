@@ -5,21 +5,27 @@ namespace AstDsl.Bench.Fbank;
 /// <summary>The "fbank" command: <see cref="FbankThroughput"/> with options from the command line.</summary>
 public sealed class FbankBenchmark : IBenchmark
 {
+    private static readonly BenchOption<int> Batch = BenchOption.Int("batch", 8);
+    private static readonly BenchOption<double> Seconds = BenchOption.Double("seconds", 10);
+    private static readonly BenchOption<int> Warmup = BenchOption.Int("warmup", 2);
+    private static readonly BenchOption<int> RepeatCount = BenchOption.Int("repeats", 7);
+    private static readonly BenchOption<string> Device = BenchOption.Text("device", "cpu");
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 0, "torch default");
+
     /// <inheritdoc />
     public string Name => "fbank";
 
     /// <inheritdoc />
-    public string Usage => "[--batch 8] [--seconds 10] [--warmup 2] [--repeats 7] [--device cpu] [--threads torch default]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Batch, Seconds, Warmup, RepeatCount, Device, Threads];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var threads = arguments.Int("threads", 0);
+        var threads = arguments.Get(Threads);
         if (threads > 0) TorchSharp.torch.set_num_threads(threads);
         var result = FbankThroughput.Run(
-            arguments.Int("batch", 8), arguments.Double("seconds", 10), arguments.Int("warmup", 2), arguments.Int("repeats", 7),
-            arguments.Text("device", "cpu"));
+            arguments.Get(Batch), arguments.Get(Seconds), arguments.Get(Warmup), arguments.Get(RepeatCount), arguments.Get(Device));
         Console.WriteLine($"fbank, {result.Batch} x {result.ClipSeconds} s clips on {result.Device} ({result.Threads} threads, load average {result.LoadAverage}):");
         Print("batched ", result.Batched);
         Print("per clip", result.PerClip);

@@ -25,22 +25,29 @@ public sealed class LoaderBenchmark : IBenchmark
     /// <summary>Everything measured.</summary>
     public sealed record Result(string Benchmark, int Clips, int BatchSize, int TargetLength, bool Augmented, IReadOnlyList<Row> Rows);
 
+    private static readonly BenchOption<int> Clips = BenchOption.Int("clips", 200);
+    private static readonly BenchOption<int> BatchSize = BenchOption.Int("batch", 12);
+    private static readonly BenchOption<int> TargetLength = BenchOption.Int("target-length", 512);
+    private static readonly BenchOption<int> RepeatCount = BenchOption.Int("repeats", 3);
+    private static readonly BenchOption<int> Augment = BenchOption.Int("augment", 1);
+    private static readonly BenchOption<int> Cache = BenchOption.Int("cache", 0);
+
     /// <inheritdoc />
     public string Name => "loader";
 
     /// <inheritdoc />
-    public string Usage => "[--clips 200] [--batch 12] [--target-length 512] [--repeats 3] [--augment 1] [--cache 0]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Clips, BatchSize, TargetLength, RepeatCount, Augment, Cache];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var clips = arguments.Int("clips", 200);
-        var batch = arguments.Int("batch", 12);
-        var targetLength = arguments.Int("target-length", 512);
-        var repeats = arguments.Int("repeats", 3);
-        var augmented = arguments.Int("augment", 1) != 0;
-        var cached = arguments.Int("cache", 0) != 0;
+        var clips = arguments.Get(Clips);
+        var batch = arguments.Get(BatchSize);
+        var targetLength = arguments.Get(TargetLength);
+        var repeats = arguments.Get(RepeatCount);
+        var augmented = arguments.Get(Augment) != 0;
+        var cached = arguments.Get(Cache) != 0;
         var dir = Path.Combine(Path.GetTempPath(), "astdsl-loader-bench-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -14,19 +14,23 @@ public sealed class MemoryBenchmark : IBenchmark
     /// <summary>Everything measured.</summary>
     public sealed record Result(string Benchmark, double InferMinutes, double InferFileMegabytes, IReadOnlyList<MemoryChild.Result> Runs, double LoadAverage);
 
+    private static readonly BenchOption<double> Minutes = BenchOption.Double("minutes", 30, "30 (0: no infer)");
+    private static readonly BenchOption<int[]> TrainBatches = BenchOption.Ints("train-batches", "4,12", "4,12 (empty: none)");
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 2);
+
     /// <inheritdoc />
     public string Name => "memory";
 
     /// <inheritdoc />
-    public string Usage => "[--minutes 30 (0: no infer)] [--train-batches 4,12 (empty: none)] [--threads 2]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Minutes, TrainBatches, Threads];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var minutes = arguments.Double("minutes", 30);
-        var threads = arguments.Int("threads", 2);
-        var batches = arguments.Text("train-batches", "4,12").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var minutes = arguments.Get(Minutes);
+        var threads = arguments.Get(Threads);
+        var batches = arguments.Get(TrainBatches);
         var runs = new List<MemoryChild.Result>();
         var wav = Path.Combine(Path.GetTempPath(), $"astdsl-memory-{Environment.ProcessId}.wav");
         try

@@ -17,8 +17,17 @@ public sealed class MemoryChild : IBenchmark
     /// <summary>What the child measured.</summary>
     public sealed record Result(string Task, int Batch, double Seconds, double PeakRssMegabytes, double RssAtEndMegabytes, double ManagedHeapMegabytes);
 
+    private static readonly BenchOption<string> Task = BenchOption.Text("task", "");
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 2);
+    private static readonly BenchOption<string> Checkpoint = BenchOption.Text("checkpoint", "");
+    private static readonly BenchOption<string> Wav = BenchOption.Text("wav", "");
+    private static readonly BenchOption<int> Batch = BenchOption.Int("batch", 4);
+
     /// <inheritdoc />
     public string Name => "memory-child";
+
+    /// <inheritdoc />
+    public IReadOnlyList<IBenchOption> Options { get; } = [Task, Threads, Checkpoint, Wav, Batch];
 
     /// <inheritdoc />
     public string Usage => "(run by memory) --task infer --checkpoint FILE --wav FILE | --task train --batch N";
@@ -27,18 +36,18 @@ public sealed class MemoryChild : IBenchmark
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var task = arguments.Text("task", "");
-        set_num_threads(arguments.Int("threads", 2));
+        var task = arguments.Get(Task);
+        set_num_threads(arguments.Get(Threads));
         var clock = Stopwatch.StartNew();
         var batch = 0;
         switch (task)
         {
             case "infer":
-                using (var classifier = new ClipClassifier(arguments.Text("checkpoint", ""), "cpu"))
-                    _ = classifier.Classify(arguments.Text("wav", ""));
+                using (var classifier = new ClipClassifier(arguments.Get(Checkpoint), "cpu"))
+                    _ = classifier.Classify(arguments.Get(Wav));
                 break;
             case "train":
-                batch = arguments.Int("batch", 4);
+                batch = arguments.Get(Batch);
                 manual_seed(0);
                 using (var model = new AstModel(AstOptions.ForSize(ModelSize.Base384, 527)))
                     OurFigures.TrainStep(model, batch, 0, 1, Precision.Fp32);

@@ -7,31 +7,28 @@ namespace AstDsl.Bench.Model;
 /// <summary>The "model" command: <see cref="ModelThroughput"/> with options from the command line.</summary>
 public sealed class ModelBenchmark : IBenchmark
 {
+    private static readonly BenchOption<ModelSize[]> Sizes = BenchOption.Names<ModelSize>("sizes", "tiny224,base384");
+    private static readonly BenchOption<Precision[]> Precisions = BenchOption.List("precision", "fp32", Precision, "fp32|bf16|fp32,bf16");
+    private static readonly BenchOption<int[]> Batches = BenchOption.Ints("batches", "1,8", "1,8|none");
+    private static readonly BenchOption<bool> TrainStep = BenchOption.Switch("train-step", true);
+    private static readonly BenchOption<int> Warmup = BenchOption.Int("warmup", 1);
+    private static readonly BenchOption<int> RepeatCount = BenchOption.Int("repeats", 5);
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", Environment.ProcessorCount);
+
     /// <inheritdoc />
     public string Name => "model";
 
     /// <inheritdoc />
-    public string Usage => "[--sizes tiny224,base384] [--precision fp32|bf16|fp32,bf16] [--batches 1,8|none] [--train-step on|off] [--warmup 1] [--repeats 5] [--threads 2]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Sizes, Precisions, Batches, TrainStep, Warmup, RepeatCount, Threads];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        set_num_threads(arguments.Int("threads", Environment.ProcessorCount));
-        var sizes = List(arguments.Text("sizes", "tiny224,base384")).Select(s => Enum.Parse<ModelSize>(s, ignoreCase: true)).ToArray();
-        var precisions = List(arguments.Text("precision", "fp32")).Select(Precision).ToArray();
-        var batchText = arguments.Text("batches", "1,8");
-        var batches = batchText == "none" ? [] : List(batchText).Select(int.Parse).ToArray();
-        var trainStep = arguments.Text("train-step", "on") switch
-        {
-            "on" => true,
-            "off" => false,
-            var other => throw new ArgumentException($"--train-step: '{other}' is not on or off"),
-        };
-        return ModelThroughput.Run(sizes, precisions, batches, trainStep, arguments.Int("warmup", 1), arguments.Int("repeats", 5));
+        set_num_threads(arguments.Get(Threads));
+        return ModelThroughput.Run(arguments.Get(Sizes), arguments.Get(Precisions), arguments.Get(Batches), arguments.Get(TrainStep),
+            arguments.Get(Warmup), arguments.Get(RepeatCount));
     }
-
-    private static IEnumerable<string> List(string text) => text.Split(',').Select(s => s.Trim());
 
     private static Precision Precision(string word) =>
         LanguageWords.All<Precision>().Contains(word)

@@ -6,18 +6,21 @@ namespace AstDsl.Bench.Onnx;
 /// <summary>The "onnx" command: <see cref="OnnxThroughput"/> with options from the command line.</summary>
 public sealed class OnnxBenchmark : IBenchmark
 {
+    private static readonly BenchOption<ModelSize[]> Sizes = BenchOption.Names<ModelSize>("sizes", "tiny224,base384");
+    private static readonly BenchOption<int> Warmup = BenchOption.Int("warmup", 1);
+    private static readonly BenchOption<int> RepeatCount = BenchOption.Int("repeats", 5);
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", Environment.ProcessorCount);
+
     /// <inheritdoc />
     public string Name => "onnx";
 
     /// <inheritdoc />
-    public string Usage => "[--sizes tiny224,base384] [--warmup 1] [--repeats 5] [--threads 2]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Sizes, Warmup, RepeatCount, Threads];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var sizes = arguments.Text("sizes", "tiny224,base384").Split(',')
-            .Select(s => Enum.Parse<ModelSize>(s.Trim(), ignoreCase: true)).ToArray();
-        return OnnxThroughput.Run(sizes, arguments.Int("threads", Environment.ProcessorCount), arguments.Int("warmup", 1), arguments.Int("repeats", 5));
+        return OnnxThroughput.Run(arguments.Get(Sizes), arguments.Get(Threads), arguments.Get(Warmup), arguments.Get(RepeatCount));
     }
 }

@@ -11,11 +11,17 @@ namespace AstDsl.Bench.Streaming;
 /// </summary>
 public sealed class StreamBenchmark : IBenchmark
 {
+    private static readonly BenchOption<double> Minutes = BenchOption.Double("minutes", 30);
+    private static readonly BenchOption<int> Rate = BenchOption.Int("rate", 16000);
+    private static readonly BenchOption<int> Hop = BenchOption.Int("hop", 0, "half a window");
+    private static readonly BenchOption<string> Checkpoint = BenchOption.Text("checkpoint", "", "RUN|FILE (default: an untrained demo-shaped model)");
+    private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 0, "torch default");
+
     /// <inheritdoc />
     public string Name => "stream";
 
     /// <inheritdoc />
-    public string Usage => "[--minutes 30] [--rate 16000] [--hop half a window] [--checkpoint RUN|FILE (default: an untrained demo-shaped model)] [--threads torch default]";
+    public IReadOnlyList<IBenchOption> Options { get; } = [Minutes, Rate, Hop, Checkpoint, Threads];
 
     /// <summary>What the benchmark measured.</summary>
     public sealed record Result(string Benchmark, string Checkpoint, double AudioSeconds, int InputRate, int Window, int Hop, int Windows,
@@ -25,12 +31,12 @@ public sealed class StreamBenchmark : IBenchmark
     public object Run(BenchArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var threads = arguments.Int("threads", 0);
+        var threads = arguments.Get(Threads);
         if (threads > 0) TorchSharp.torch.set_num_threads(threads);
-        var minutes = arguments.Double("minutes", 30);
-        var rate = arguments.Int("rate", 16000);
-        var hop = arguments.Int("hop", 0);
-        var checkpoint = arguments.Text("checkpoint", "");
+        var minutes = arguments.Get(Minutes);
+        var rate = arguments.Get(Rate);
+        var hop = arguments.Get(Hop);
+        var checkpoint = arguments.Get(Checkpoint);
         using var temp = checkpoint.Length == 0 ? new DemoShapedCheckpoint() : null;
         using var classifier = new ClipClassifier(temp?.Path ?? checkpoint, "cpu");
         var schedule = classifier.Schedule(hop: hop > 0 ? hop : null);

@@ -1,52 +1,38 @@
-using System.Globalization;
-
 namespace AstDsl.Bench.Timing;
 
-/// <summary>"--name value" options after the benchmark name; unknown names are an error so typos do not go unnoticed.</summary>
+/// <summary>
+/// "--name value" options after the benchmark name, read against the options the benchmark declares before it runs:
+/// an unknown name or a malformed value is an error at once, so a typo does not cost a run.
+/// </summary>
 public sealed class BenchArguments
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<IBenchOption> _declared;
+    private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
 
-    /// <summary>Parses pairs of "--name value".</summary>
-    public BenchArguments(IReadOnlyList<string> args)
+    /// <summary>Parses pairs of "--name value" for the <paramref name="declared"/> options.</summary>
+    public BenchArguments(IReadOnlyList<string> args, IEnumerable<IBenchOption> declared)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(declared);
+        _declared = declared.ToHashSet();
+        var byName = _declared.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var unknown = new List<string>();
         for (var i = 0; i < args.Count; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
                 throw new ArgumentException($"expected '--name value' pairs, got '{string.Join(' ', args.Skip(i))}'");
-            _values[args[i][2..]] = args[i + 1];
+            var name = args[i][2..];
+            if (byName.TryGetValue(name, out var option)) _values[name] = option.Parse(args[i + 1]);
+            else unknown.Add(args[i]);
         }
+        if (unknown.Count > 0) throw new ArgumentException("unknown option(s): " + string.Join(", ", unknown.Distinct()));
     }
 
-    /// <summary>An integer option or its default.</summary>
-    public int Int(string name, int fallback) => Get(name, fallback, s => int.Parse(s, CultureInfo.InvariantCulture));
-
-    /// <summary>A number option or its default.</summary>
-    public double Double(string name, double fallback) => Get(name, fallback, s => double.Parse(s, CultureInfo.InvariantCulture));
-
-    /// <summary>A text option or its default.</summary>
-    public string Text(string name, string fallback) => Get(name, fallback, s => s);
-
-    /// <summary>Throws when an option was given that no benchmark asked for.</summary>
-    public void RejectUnused()
+    /// <summary>The value given for <paramref name="option"/>, or its default.</summary>
+    public T Get<T>(BenchOption<T> option)
     {
-        var unused = _values.Keys.Where(k => !_used.Contains(k)).ToList();
-        if (unused.Count > 0) throw new ArgumentException("unknown option(s): " + string.Join(", ", unused.Select(u => "--" + u)));
-    }
-
-    private T Get<T>(string name, T fallback, Func<string, T> parse)
-    {
-        _used.Add(name);
-        if (!_values.TryGetValue(name, out var text)) return fallback;
-        try
-        {
-            return parse(text);
-        }
-        catch (FormatException)
-        {
-            throw new ArgumentException($"--{name}: '{text}' is not a valid {typeof(T).Name}");
-        }
+        ArgumentNullException.ThrowIfNull(option);
+        if (!_declared.Contains(option)) throw new InvalidOperationException($"--{option.Name} is not among the declared options");
+        return _values.TryGetValue(option.Name, out var value) ? (T)value : option.Default;
     }
 }

@@ -9,8 +9,11 @@ public interface IBenchmark
     /// <summary>Command-line name, e.g. "fbank".</summary>
     string Name { get; }
 
+    /// <summary>The options it reads, with their defaults (see <see cref="BenchOption"/>).</summary>
+    IReadOnlyList<IBenchOption> Options { get; }
+
     /// <summary>One line listing the options with their defaults.</summary>
-    string Usage { get; }
+    string Usage => BenchOption.Usage(Options);
 
     /// <summary>Runs, prints a human summary and returns the object to write as JSON.</summary>
     object Run(BenchArguments arguments);

@@ -10,31 +10,15 @@ namespace AstDsl.Network;
 /// (<c>v.*</c>, <c>mlp_head.*</c>), so checkpoints move both ways. Specs generate their own network class from the
 /// same building blocks; this one serves checkpoints whose spec is not at hand.
 /// </summary>
-public sealed class AstModel : AstNetwork
+public sealed class AstModel : TrunkNetwork
 {
-    private readonly AstBackbone v;
     private readonly Sequential mlp_head;
 
     /// <summary>Builds a freshly initialised model of the given shape.</summary>
     public AstModel(AstOptions options) : base(nameof(AstModel), options)
     {
-        v = new AstBackbone(Options);
         mlp_head = ClassifierHead.Create(Options);
-        register_module(nameof(v), v);
         register_module(nameof(mlp_head), mlp_head);
-    }
-
-    /// <inheritdoc />
-    protected override AstBackbone Backbone => v;
-
-    /// <summary>
-    /// The clip embedding (B, D) that feeds the head: the mean of the class and distillation token outputs after the
-    /// final LayerNorm, or the class token alone for a plain ViT.
-    /// </summary>
-    public override Tensor Pool(Tensor frames)
-    {
-        using var tokens = Tokens(frames);
-        return PoolTokens(tokens);
     }
 
     /// <inheritdoc />

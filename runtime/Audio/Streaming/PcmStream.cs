@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using AstDsl.Audio.Wav;
 
 namespace AstDsl.Audio.Streaming;
@@ -13,7 +11,6 @@ namespace AstDsl.Audio.Streaming;
 public sealed class PcmStream
 {
     private const int ChunkFrames = 4000;
-    private const int MaxHeaderChunk = 1 << 20; // a 'fmt ' or metadata chunk before the audio larger than this is not a stream we can read
     private readonly Stream _input;
     private readonly string _name;
     private readonly byte[] _buffer;
@@ -37,7 +34,7 @@ public sealed class PcmStream
     public TimeSpan IdleTimeout { get; }
 
     /// <summary>Opens a stream: headerless s16le when <paramref name="rawRate"/> is given, otherwise a WAV header is read.</summary>
-    /// <exception cref="AudioFormatException">The header is not WAV or not a PCM/float format.</exception>
+    /// <exception cref="AudioFormatException">The header is not WAV or not a PCM/float format (the checks and messages of <see cref="WavReader"/>).</exception>
     public static PcmStream Open(Stream input, string name, int? rawRate = null, int rawChannels = 1, TimeSpan idle = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -47,28 +44,8 @@ public sealed class PcmStream
             if (rawChannels < 1) throw new ArgumentException($"--channels {rawChannels}: use at least 1.");
             return new PcmStream(input, name, new WavFormat(WavEncoding.Pcm16, rawChannels, rate), 0, idle);
         }
-        var header = new HeaderReader(input, name, idle);
-        var riff = header.Take(12, "the RIFF header");
-        if (Encoding.ASCII.GetString(riff, 0, 4) != "RIFF" || Encoding.ASCII.GetString(riff, 8, 4) != "WAVE")
-            throw new AudioFormatException(name, 0, "the stream does not start with a RIFF/WAVE header",
-                "Send WAV, or headerless 16-bit little-endian PCM with --rate HZ (e.g. `ffmpeg -i in -f s16le -ac 1 -ar 16000 -`).");
-        WavFormat? format = null;
-        while (true)
-        {
-            var at = header.Position;
-            var chunk = header.Take(8, "a chunk header");
-            var id = Encoding.ASCII.GetString(chunk, 0, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(4));
-            if (id == "data")
-            {
-                if (format is null) throw new AudioFormatException(name, at, "the 'data' chunk comes before any 'fmt ' chunk", "Re-export the stream as standard WAV.");
-                return new PcmStream(input, name, format, header.Position, idle);
-            }
-            if (size > MaxHeaderChunk)
-                throw new AudioFormatException(name, at, $"the '{id}' chunk before the audio declares {size} bytes", "Re-export the stream as standard WAV.");
-            var body = header.Take((int)(size + (size & 1)), $"the '{id}' chunk");
-            if (id == "fmt ") format = WavReader.ParseFormat(body.AsSpan(0, (int)size), name, (int)at + 8);
-        }
+        var layout = WavReader.Parse(new WavBytes.Streamed(input, idle), name);
+        return new PcmStream(input, name, layout.Format, layout.DataOffset, idle);
     }
 
     /// <summary>The next planar samples (channel c at [c n, (c+1) n)), or null once the stream has ended.</summary>
@@ -100,32 +77,4 @@ public sealed class PcmStream
 
     /// <summary>Byte offset in the stream of the next unread byte.</summary>
     public long Position => _position;
-
-    // Reads exact byte counts for the header, waiting on a growing file like Read.
-    private sealed class HeaderReader(Stream input, string name, TimeSpan idle)
-    {
-        public long Position { get; private set; }
-
-        public byte[] Take(int count, string what)
-        {
-            var bytes = new byte[count];
-            var filled = 0;
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (filled < count)
-            {
-                var got = input.Read(bytes, filled, count - filled);
-                if (got > 0)
-                {
-                    filled += got;
-                    waited.Restart();
-                    continue;
-                }
-                if (waited.Elapsed >= idle)
-                    throw new AudioFormatException(name, Position + filled, $"truncated: the stream ends inside {what}", "Send a complete WAV header.");
-                Thread.Sleep(50);
-            }
-            Position += count;
-            return bytes;
-        }
-    }
 }

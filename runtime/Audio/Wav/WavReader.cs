@@ -14,6 +14,11 @@ public static class WavReader
     private const ushort TagFloat = 3;
     private const ushort TagExtensible = 0xFFFE;
     private const string ConvertHint = "Convert it to PCM or float WAV, e.g. `ffmpeg -i in -c:a pcm_s16le out.wav`.";
+    private const string StreamHint =
+        "Send WAV, or headerless 16-bit little-endian PCM with --rate HZ (e.g. `ffmpeg -i in -f s16le -ac 1 -ar 16000 -`).";
+
+    // A chunk before the audio of a stream larger than this is not a stream we can read: its bytes are held in memory.
+    private const int MaxStreamedChunk = 1 << 20;
 
     // Every KSDATAFORMAT_SUBTYPE GUID for a classic format tag ends with these 14 bytes.
     private static readonly byte[] SubformatSuffix =
@@ -48,66 +53,82 @@ public static class WavReader
         return new AudioClip(SampleDecoder.Deinterleave(data, layout.Format), layout.Format.Channels, layout.Format.SampleRate);
     }
 
-    /// <summary>Where the samples of a validated WAV file lie in its bytes.</summary>
+    /// <summary>
+    /// Where the samples of a validated WAV file lie in its bytes; for a stream, <see cref="DataLength"/> is 0 and the
+    /// samples are the rest of it.
+    /// </summary>
     internal readonly record struct Layout(WavFormat Format, int DataOffset, int DataLength);
 
     /// <summary>
     /// Validates a complete WAV file (the same checks and messages as <see cref="Decode"/>) without decoding it,
-    /// reading only its chunk headers and format chunk from <paramref name="bytes"/>.
+    /// reading only its chunk headers and format chunk from <paramref name="bytes"/>. A stream is read only up to its
+    /// first 'data' chunk header, which must follow the 'fmt ' chunk.
     /// </summary>
     internal static Layout Parse<TBytes>(TBytes bytes, string name) where TBytes : IWavBytes, allows ref struct
     {
-        if (bytes.Length == 0)
-            throw new AudioFormatException(name, -1, "the file is empty (0 bytes)", "Re-export or re-download it.");
-        if (bytes.Length < 12)
-            throw new AudioFormatException(name, bytes.Length,
-                $"truncated: the file has {bytes.Length} bytes but a RIFF/WAVE header needs 12", "Re-export or re-download it.");
+        var noun = bytes.IsStream ? "stream" : "file";
+        var notWavHint = bytes.IsStream ? StreamHint : ConvertHint;
+        var header = bytes.Available(0, 12);
+        if (header == 0)
+            throw new AudioFormatException(name, -1, $"the {noun} is empty (0 bytes)", "Re-export or re-download it.");
+        if (header < 12)
+            throw new AudioFormatException(name, header,
+                $"truncated: the {noun} has {header} bytes but a RIFF/WAVE header needs 12", "Re-export or re-download it.");
         var riff = FourCc(bytes.Slice(0, 4));
         if (riff != "RIFF")
             throw new AudioFormatException(name, 0,
                 riff is "RIFX" or "RF64"
                     ? $"'{riff}' WAV files (big-endian or 64-bit) are not supported"
-                    : $"not a WAV file: it starts with {Printable(bytes.Slice(0, 4))} instead of 'RIFF'",
-                ConvertHint);
+                    : $"not a WAV {noun}: it starts with {Printable(bytes.Slice(0, 4))} instead of 'RIFF'",
+                notWavHint);
         if (FourCc(bytes.Slice(8, 4)) != "WAVE")
             throw new AudioFormatException(name, 8,
-                $"a RIFF file of type {Printable(bytes.Slice(8, 4))}, not 'WAVE'", ConvertHint);
+                $"a RIFF {noun} of type {Printable(bytes.Slice(8, 4))}, not 'WAVE'", notWavHint);
 
         WavFormat? format = null;
         int dataOffset = -1, dataLength = 0;
         var streamed = false;
         var position = 12;
-        while (position < bytes.Length)
+        while (bytes.Available(position, 8) is var head && head > 0)
         {
-            if (bytes.Length - position < 8)
+            if (head < 8)
             {
                 // A few stray bytes after the audio are harmless; before it they mean the file was cut short.
                 if (format != null && dataOffset >= 0) break;
-                throw Truncated(name, position, $"a chunk header needs 8 bytes but only {bytes.Length - position} remain");
+                throw Truncated(name, noun, position, $"a chunk header needs 8 bytes but only {head} remain");
             }
             var id = FourCc(bytes.Slice(position, 4));
             var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
             var body = position + 8;
-            var remaining = bytes.Length - body;
+            if (id == "data" && bytes.IsStream)
+            {
+                // A stream is read front to back: its samples follow here, however long its writer said they would be.
+                if (format == null)
+                    throw new AudioFormatException(name, position, "the 'data' chunk comes before any 'fmt ' chunk", "Re-export the stream as standard WAV.");
+                return new Layout(format, body, 0);
+            }
             if (id == "data" && size == uint.MaxValue)
             {
                 // Writers that stream to a pipe cannot seek back to fill in the size: the audio runs to the end of the file.
                 dataOffset = body;
-                dataLength = remaining;
+                dataLength = bytes.Available(body, size);
                 streamed = true;
                 break;
             }
+            if (bytes.IsStream && size > MaxStreamedChunk)
+                throw new AudioFormatException(name, position, $"the '{id}' chunk before the audio declares {size} bytes", "Re-export the stream as standard WAV.");
+            var remaining = bytes.Available(body, size);
             if (id == "data")
             {
                 if (size > remaining)
-                    throw Truncated(name, position, $"the 'data' chunk declares {size} bytes but only {remaining} follow");
+                    throw Truncated(name, noun, position, $"the 'data' chunk declares {size} bytes but only {remaining} follow");
                 dataOffset = body;
                 dataLength = (int)size;
             }
             else if (id == "fmt ")
             {
                 if (size > remaining)
-                    throw Truncated(name, position, $"the 'fmt ' chunk declares {size} bytes but only {remaining} follow");
+                    throw Truncated(name, noun, position, $"the 'fmt ' chunk declares {size} bytes but only {remaining} follow");
                 format = ParseFormat(bytes.Slice(body, (int)size), name, body);
             }
             else if (size > remaining && format != null && dataOffset >= 0)
@@ -116,18 +137,18 @@ public static class WavReader
             }
             else if (size > remaining)
             {
-                throw Truncated(name, position, $"the '{id}' chunk declares {size} bytes but only {remaining} follow");
+                throw Truncated(name, noun, position, $"the '{id}' chunk declares {size} bytes but only {remaining} follow");
             }
-            position = (int)Math.Min(bytes.Length, body + (long)size + (size & 1)); // chunks are padded to even length
+            position = (int)Math.Min(int.MaxValue, body + (long)size + (size & 1)); // chunks are padded to even length
         }
 
         if (format == null)
             throw new AudioFormatException(name, -1, "no 'fmt ' chunk: the sample format is unknown", ConvertHint);
         if (dataOffset < 0)
-            throw new AudioFormatException(name, -1, "no 'data' chunk: the file holds no audio", "Re-export or re-download it.");
+            throw new AudioFormatException(name, -1, $"no 'data' chunk: the {noun} holds no audio", "Re-export or re-download it.");
         if (streamed) dataLength -= dataLength % format.BlockAlign;
         if (dataLength % format.BlockAlign != 0)
-            throw Truncated(name, dataOffset + dataLength,
+            throw Truncated(name, noun, dataOffset + dataLength,
                 $"the 'data' chunk has {dataLength} bytes, not a whole number of {format.BlockAlign}-byte frames");
         return new Layout(format, dataOffset, dataLength);
     }
@@ -177,8 +198,8 @@ public static class WavReader
         return format;
     }
 
-    private static AudioFormatException Truncated(string name, long position, string what) =>
-        new(name, position, "truncated: " + what, "The file was cut short; re-export or re-download it.");
+    private static AudioFormatException Truncated(string name, string noun, long position, string what) =>
+        new(name, position, "truncated: " + what, $"The {noun} was cut short; re-export or re-download it.");
 
     private static string FourCc(ReadOnlySpan<byte> id) => Encoding.ASCII.GetString(id);
 

@@ -12,9 +12,8 @@ namespace AstDsl.Network.Pretraining;
 /// keeps the official name <c>v</c>, so a fine-tuning network takes its <c>v.*</c> weights. There is no classifier:
 /// <see cref="Head"/> returns the pooled embedding itself.
 /// </summary>
-public sealed class MaskedPatchModel : AstNetwork
+public sealed class MaskedPatchModel : TrunkNetwork
 {
-    private readonly AstBackbone v;
     private readonly Parameter mask_embed;
     private readonly Sequential cpredlayer;
     private readonly Sequential gpredlayer;
@@ -22,26 +21,14 @@ public sealed class MaskedPatchModel : AstNetwork
     /// <summary>Builds a freshly initialised trunk and pretraining heads of the given shape.</summary>
     public MaskedPatchModel(AstOptions options) : base(nameof(MaskedPatchModel), options)
     {
-        v = new AstBackbone(Options);
         // Learned rather than zero, after BEiT (SSAST notes both work); Xavier-normal as SSAST initialises it.
         mask_embed = new Parameter(nn.init.xavier_normal_(empty(1, 1, Options.Width)));
         var pixels = Options.FPatch * Options.TPatch;
         cpredlayer = PredictionHead(Options.Width, pixels);
         gpredlayer = PredictionHead(Options.Width, pixels);
-        register_module(nameof(v), v);
         register_parameter(nameof(mask_embed), mask_embed);
         register_module(nameof(cpredlayer), cpredlayer);
         register_module(nameof(gpredlayer), gpredlayer);
-    }
-
-    /// <inheritdoc />
-    protected override AstBackbone Backbone => v;
-
-    /// <summary>The pooled clip embedding (B, D) of unmasked input, as a fine-tuned network would pool it.</summary>
-    public override Tensor Pool(Tensor frames)
-    {
-        using var tokens = Tokens(frames);
-        return PoolTokens(tokens);
     }
 
     /// <summary>No classifier in pretraining: the embedding is the output.</summary>
@@ -60,9 +47,9 @@ public sealed class MaskedPatchModel : AstNetwork
         CheckInput(frames);
         ArgumentNullException.ThrowIfNull(masked);
         using var scope = NewDisposeScope();
-        var patches = v.EmbedPatches(SpectrogramTokens.Image(frames));
+        var patches = Backbone.EmbedPatches(SpectrogramTokens.Image(frames));
         var visible = where(masked.unsqueeze(-1), mask_embed.expand_as(patches), patches);
-        var tokens = v.Encode(visible, Options.Depth, finalNorm: true);
+        var tokens = Backbone.Encode(visible, Options.Depth, finalNorm: true);
         return tokens[.., Options.SpecialTokenCount..].MoveToOuterDisposeScope();
     }
 
