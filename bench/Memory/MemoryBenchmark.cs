@@ -7,7 +7,8 @@ namespace AstDsl.Bench.Memory;
 
 /// <summary>
 /// The "memory" command: peak resident memory of <c>astc infer</c>'s work on a long WAV file (default 30 minutes at
-/// 16 kHz, a demo-shaped model) and of base384 training steps at the given batch sizes, each in its own child process.
+/// 16 kHz, a demo-shaped model) and of base384 training steps at the given batch sizes and precisions, each in its own
+/// child process.
 /// </summary>
 public sealed class MemoryBenchmark : IBenchmark
 {
@@ -16,13 +17,14 @@ public sealed class MemoryBenchmark : IBenchmark
 
     private static readonly BenchOption<double> Minutes = BenchOption.Double("minutes", 30, "30 (0: no infer)");
     private static readonly BenchOption<int[]> TrainBatches = BenchOption.Ints("train-batches", "4,12", "4,12 (empty: none)");
+    private static readonly BenchOption<Precision[]> TrainPrecisions = BenchOption.Names<Precision>("precision", "fp32");
     private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 2);
 
     /// <inheritdoc />
     public string Name => "memory";
 
     /// <inheritdoc />
-    public IReadOnlyList<IBenchOption> Options { get; } = [Minutes, TrainBatches, Threads];
+    public IReadOnlyList<IBenchOption> Options { get; } = [Minutes, TrainBatches, TrainPrecisions, Threads];
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
@@ -45,7 +47,9 @@ public sealed class MemoryBenchmark : IBenchmark
                 runs.Add(Child(["--task", "infer", "--checkpoint", checkpoint.Path, "--wav", wav, "--threads", $"{threads}"]));
                 megabytes = new FileInfo(wav).Length / 1e6;
             }
-            foreach (var batch in batches) runs.Add(Child(["--task", "train", "--batch", $"{batch}", "--threads", $"{threads}"]));
+            foreach (var precision in arguments.Get(TrainPrecisions))
+                foreach (var batch in batches)
+                    runs.Add(Child(["--task", "train", "--batch", $"{batch}", "--precision", LanguageWords.Of(precision), "--threads", $"{threads}"]));
             return new Result(Name, minutes, megabytes, runs, MachineLoad.OneMinute());
         }
         finally

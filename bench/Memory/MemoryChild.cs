@@ -15,22 +15,23 @@ namespace AstDsl.Bench.Memory;
 public sealed class MemoryChild : IBenchmark
 {
     /// <summary>What the child measured.</summary>
-    public sealed record Result(string Task, int Batch, double Seconds, double PeakRssMegabytes, double RssAtEndMegabytes, double ManagedHeapMegabytes);
+    public sealed record Result(string Task, int Batch, string Precision, double Seconds, double PeakRssMegabytes, double RssAtEndMegabytes, double ManagedHeapMegabytes);
 
     private static readonly BenchOption<string> Task = BenchOption.Text("task", "");
     private static readonly BenchOption<int> Threads = BenchOption.Int("threads", 2);
     private static readonly BenchOption<string> Checkpoint = BenchOption.Text("checkpoint", "");
     private static readonly BenchOption<string> Wav = BenchOption.Text("wav", "");
     private static readonly BenchOption<int> Batch = BenchOption.Int("batch", 4);
+    private static readonly BenchOption<Precision> TrainPrecision = BenchOption.Name("precision", Precision.Fp32);
 
     /// <inheritdoc />
     public string Name => "memory-child";
 
     /// <inheritdoc />
-    public IReadOnlyList<IBenchOption> Options { get; } = [Task, Threads, Checkpoint, Wav, Batch];
+    public IReadOnlyList<IBenchOption> Options { get; } = [Task, Threads, Checkpoint, Wav, Batch, TrainPrecision];
 
     /// <inheritdoc />
-    public string Usage => "(run by memory) --task infer --checkpoint FILE --wav FILE | --task train --batch N";
+    public string Usage => "(run by memory) --task infer --checkpoint FILE --wav FILE | --task train --batch N [--precision fp32|bf16]";
 
     /// <inheritdoc />
     public object Run(BenchArguments arguments)
@@ -40,6 +41,7 @@ public sealed class MemoryChild : IBenchmark
         set_num_threads(arguments.Get(Threads));
         var clock = Stopwatch.StartNew();
         var batch = 0;
+        var precision = arguments.Get(TrainPrecision);
         switch (task)
         {
             case "infer":
@@ -50,14 +52,14 @@ public sealed class MemoryChild : IBenchmark
                 batch = arguments.Get(Batch);
                 manual_seed(0);
                 using (var model = new AstModel(AstOptions.ForSize(ModelSize.Base384, 527)))
-                    OurFigures.TrainStep(model, batch, 0, 1, Precision.Fp32);
+                    OurFigures.TrainStep(model, batch, 0, 1, precision);
                 break;
             default:
                 throw new ArgumentException($"--task: '{task}' is neither infer nor train");
         }
-        var result = new Result(task, batch, clock.Elapsed.TotalSeconds, ResidentMemory.Megabytes("VmHWM"), ResidentMemory.Megabytes("VmRSS"),
+        var result = new Result(task, batch, LanguageWords.Of(precision), clock.Elapsed.TotalSeconds, ResidentMemory.Megabytes("VmHWM"), ResidentMemory.Megabytes("VmRSS"),
             GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
-        Console.WriteLine($"{task}{(batch > 0 ? $" batch {batch}" : "")}: peak RSS {result.PeakRssMegabytes:F0} MB in {result.Seconds:F1} s " +
+        Console.WriteLine($"{task}{(batch > 0 ? $" batch {batch} {LanguageWords.Of(precision)}" : "")}: peak RSS {result.PeakRssMegabytes:F0} MB in {result.Seconds:F1} s " +
                           $"(at the end {result.RssAtEndMegabytes:F0} MB, managed heap {result.ManagedHeapMegabytes:F0} MB)");
         return result;
     }
