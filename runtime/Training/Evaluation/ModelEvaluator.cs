@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AstDsl.Audio.Data;
 using AstDsl.Audio.Features;
 using AstDsl.Network.Devices;
@@ -14,6 +15,8 @@ namespace AstDsl.Training.Evaluation;
 /// loss come from the checkpoint, so no spec is needed. An ensemble averages the members' sigmoid outputs.
 /// A model with frequency/time positions scores each clip up to its trained length at the clip's own length, as
 /// <c>astc infer</c> does (<see cref="OwnLengthBatches"/>); a grid model sees every clip padded or cut to it, as in training.
+/// A checkpoint in the checkpoints folder of a run whose spec turned <c>features.cache</c> on reads and stores its
+/// fbanks in that run's cache (for an ensemble, the first member's); scoring by windows computes whole clips instead.
 /// </summary>
 public static class ModelEvaluator
 {
@@ -40,7 +43,9 @@ public static class ModelEvaluator
         var labels = EvaluationLabels.Resolve(options.LabelCsv, metadata, paths[0]);
         var entries = Datafile.Load(datafile, labels);
         var rateWarning = SampleRateSurvey.Warn(metadata.Features, entries, "DATAFILE", datafile);
-        var dataset = new ClipDataset(entries, labels.Count, pipeline);
+        var cacheWarnings = new ConcurrentQueue<string>();
+        var cache = FeatureCacheLocation.OfCheckpoint(paths[0]) is { } folder ? new FeatureCache(folder, pipeline.Options, cacheWarnings.Enqueue) : null;
+        var dataset = new ClipDataset(entries, labels.Count, pipeline, cache: cache);
         var loaderOptions = new LoaderOptions
         {
             BatchSize = options.BatchSize, Shuffle = false, BadFiles = options.BadFiles,
@@ -73,7 +78,8 @@ public static class ModelEvaluator
             MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
             // Every member reads the datafile again: count each skipped clip once.
             Skipped = loader.Skipped.Concat(skipped).DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
-            Warnings = rateWarning is null ? Array.Empty<string>() : [rateWarning],
+            Warnings = (rateWarning is null ? cacheWarnings : cacheWarnings.Prepend(rateWarning)).ToArray(),
+            Cache = cache is null ? null : new FeatureCacheUse(cache.Folder, cache.Hits, cache.Misses),
         };
     }
 
