@@ -149,8 +149,14 @@ public sealed class FeatureCache
         if (Interlocked.Exchange(ref _writesStopped, 1) == 0) _warn(WriteFailure(Folder, Reason(e)));
     }
 
-    // .NET wraps the system's words ("Permission denied", "No space left on device") in a sentence naming a temporary file.
-    private static string Reason(Exception e) => (e.InnerException ?? e).Message;
+    // .NET's sentences name a temporary file or a path part; the user needs the cause.
+    private string Reason(Exception e)
+    {
+        if (e is UnauthorizedAccessException) return "Permission denied";
+        for (var folder = Path.GetDirectoryName(Folder); folder is not null; folder = Path.GetDirectoryName(folder))
+            if (File.Exists(folder)) return $"'{folder}' is a file, not a folder";
+        return e.Message.TrimEnd('.');
+    }
 
     private static void Discard(string temporary)
     {
