@@ -85,10 +85,12 @@ public static class CacheCommand
             freed += new FileInfo(temporary).Length;
             File.Delete(temporary);
         }
-        var what = all ? $"{doomed.Count} entries" : $"{doomed.Count} stale entries";
-        var extra = leftovers.Count > 0 ? $" and {leftovers.Count} temporary files" : "";
+        var what = Counted(doomed.Count, all ? "entry" : "stale entry", all ? "entries" : "stale entries");
+        var extra = leftovers.Count > 0 ? " and " + Counted(leftovers.Count, "temporary file", "temporary files") : "";
         System.Console.WriteLine($"removed {what}{extra} from {survey.Folder}, freed {InputFile.Size(freed)}");
     }
+
+    private static string Counted(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     // "2 source file gone, 1 other front-end settings"
     private static string Reasons(IEnumerable<CachedFeatureFile> stale) =>
