@@ -1,5 +1,7 @@
 using AstDsl.Training.Experiments;
 using AstDsl.Training.Runs;
+using AstDsl.Training.Errors;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AstDsl.Training.Data;
@@ -18,12 +20,21 @@ public static class FeatureCacheLocation
     /// The cache folder recorded in the spec.yaml of the run in <paramref name="runDirectory"/> (absolute), or null when
     /// that run had the cache off or the folder is not a run.
     /// </summary>
+    /// <exception cref="RunDirectoryException">The run's spec.yaml is not YAML.</exception>
     public static string? OfRun(string runDirectory)
     {
         var specFile = Path.Combine(runDirectory, RunDirectory.SpecFileName);
         if (!File.Exists(specFile)) return null;
         var stream = new YamlStream();
-        using (var reader = File.OpenText(specFile)) stream.Load(reader);
+        try
+        {
+            using var reader = File.OpenText(specFile);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new RunDirectoryException(runDirectory, $"has a {RunDirectory.SpecFileName} that is not valid YAML ({e.Message}); restore it, or pass a checkpoint kept outside the run.");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return null;
         var cache = Scalar(root, "features", "cache");
         var spec = Scalar(root, "spec");

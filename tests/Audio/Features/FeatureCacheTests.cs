@@ -245,16 +245,21 @@ public sealed class FeatureCacheTests
         using var hammingPipeline = new ClipPipeline(hamming);
         Features(new ClipDataset(new[] { Entry(wavs[0]) }, 1, hammingPipeline, cache: new FeatureCache(cache.Folder, hamming))).Dispose();
         File.WriteAllText(Path.Combine(cache.Folder, "notes.fbank"), "not an entry");
+        var before = Directory.GetFiles(cache.Folder, "*.fbank");
         File.WriteAllText(Path.Combine(cache.Folder, "readme.txt"), "not an entry either");
+        var fourth = Clip(dir, "d.wav", 990);
+        Features(new ClipDataset(new[] { Entry(fourth) }, 1, pipeline, cache: cache)).Dispose();
+        var truncated = Directory.GetFiles(cache.Folder, "*.fbank").Except(before).Single();
+        File.WriteAllBytes(truncated, File.ReadAllBytes(truncated)[..100]);
         File.Delete(wavs[1]);
         File.SetLastWriteTimeUtc(wavs[2], File.GetLastWriteTimeUtc(wavs[2]).AddMinutes(1));
 
         var survey = FeatureCacheSurvey.Of(cache.Folder, Options);
 
-        Assert.Equal(4, survey.Entries.Count);
+        Assert.Equal(5, survey.Entries.Count);
         Assert.Equal(survey.Entries.Sum(e => new FileInfo(e.Path).Length), survey.Bytes);
-        Assert.Equal(["other front-end settings", "source file changed", "source file gone"], survey.Stale.Select(e => e.Stale).Order());
-        Assert.Equal(3, FeatureCacheSurvey.Of(cache.Folder, hamming).Stale.Count);
+        Assert.Equal(["other format or damaged", "other front-end settings", "source file changed", "source file gone"], survey.Stale.Select(e => e.Stale).Order());
+        Assert.Equal(4, FeatureCacheSurvey.Of(cache.Folder, hamming).Stale.Count);
         Assert.Empty(FeatureCacheSurvey.Of(dir.File("absent"), Options).Entries);
     }
 }
