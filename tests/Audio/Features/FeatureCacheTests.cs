@@ -205,31 +205,37 @@ public sealed class FeatureCacheTests
     }
 
     [Fact]
-    public void A_read_only_folder_warns_once_with_the_reason_and_leaves_no_temporary()
+    public void A_folder_that_cannot_be_written_warns_once_with_the_reason_and_leaves_no_temporary()
     {
         using var dir = new TempDir();
         var wav = Clip(dir, "a.wav", 440);
         var folder = Directory.CreateDirectory(dir.File("cache")).FullName;
-        // Root writes anyway; the unwritable case is then covered by the folder that cannot be created.
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root") return;
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (OperatingSystem.IsWindows()) return;
+        // Root writes into a read-only folder anyway, but not even root can create a file in sysfs.
+        var asRoot = Environment.UserName == "root";
+        if (asRoot && !Directory.Exists("/sys/kernel")) return;
+        if (asRoot) folder = "/sys/kernel";
+        else File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
             using var pipeline = new ClipPipeline(Options);
             var warnings = new List<string>();
             var cache = new FeatureCache(folder, Options, warnings.Add);
-            var dataset = new ClipDataset(new[] { Entry(wav), Entry(wav) }, 1, pipeline, cache: cache);
+            var dataset = new ClipDataset(new[] { Entry(wav) }, 1, pipeline, cache: cache);
+            Assert.True(cache.Writable);
             using var expected = Uncached(wav, pipeline);
             using var features = Features(dataset);
             Features(dataset).Dispose();
 
             Assert.True(Same(expected, features));
+            Assert.Equal((2L, 0L), (cache.Misses, cache.Hits));
+            Assert.False(cache.Writable);
             Assert.Equal([FeatureCache.WriteFailure(folder, "Permission denied")], warnings);
-            Assert.Empty(Directory.GetFileSystemEntries(folder));
+            Assert.Empty(Directory.GetFiles(folder, "*.tmp-*"));
         }
         finally
         {
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!asRoot) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
