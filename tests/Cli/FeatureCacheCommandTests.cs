@@ -70,6 +70,24 @@ public sealed class FeatureCacheCommandTests : IClassFixture<TinyModelFixture>
     }
 
     [Fact]
+    public void Eval_recomputes_a_truncated_entry_with_one_warning_and_the_same_metrics()
+    {
+        using var run = new CachedRun(fixture);
+        var cold = Eval(run.Run, run.Datafile);
+        var entry = run.Entries[0];
+        var bytes = File.ReadAllBytes(entry);
+        File.WriteAllBytes(entry, bytes[..(bytes.Length / 3)]);
+
+        var repaired = Eval(run.Run, run.Datafile);
+
+        Assert.Equal(0, repaired.ExitCode);
+        Assert.Equal($"warning: features.cache: '{entry}' is damaged (truncated or altered); recomputing it (other damaged entries are recomputed without a warning)\n", repaired.Error);
+        Assert.Contains($"feature cache {run.CacheFolder}: 3 read, 1 computed\n", repaired.Out, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(entry));
+        Assert.Equal(MetricsLine(cold, run.Datafile), MetricsLine(repaired, run.Datafile));
+    }
+
+    [Fact]
     public void Eval_by_windows_reads_no_padded_entry()
     {
         using var run = new CachedRun(fixture);
