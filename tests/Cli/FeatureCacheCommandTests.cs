@@ -157,6 +157,32 @@ public sealed class FeatureCacheCommandTests : IClassFixture<TinyModelFixture>
     }
 
     [Fact]
+    public void Cache_of_the_spec_finds_the_runs_entries_and_judges_them_by_its_front_end()
+    {
+        using var run = new CachedRun(fixture);
+        Eval(run.Run, run.Datafile);
+        var entryBytes = new FileInfo(run.Entries[0]).Length;
+        string Spec(string name, string window)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(run.CacheFolder)!, name);
+            File.WriteAllText(path, $$"""
+                experiment {{Path.GetFileNameWithoutExtension(name)}}
+                features { mel_bins = 32; target_length = 64 frames; window = {{window}}; cache = on }
+                model { width = 16; depth = 1; heads = 2; patch = 16; stride = 16 x 16; tokens = cls; labels = 3; pretrain none }
+                data { train = "{{run.Datafile}}"; eval = "{{run.Datafile}}"; label_csv = "{{fixture.LabelCsv}}" }
+                train { batch = 2; epochs = 1 }
+                """);
+            return path;
+        }
+
+        var same = Astc.Run("cache", Spec("tiny_cache.ast", "hanning"));
+        var other = Astc.Run("cache", Spec("tiny_cache_hamming.ast", "hamming"));
+
+        Assert.Equal($"cache folder: {run.CacheFolder}\nentries: 4 ({4 * entryBytes} bytes)\nstale: 0\n", same.Out);
+        Assert.Equal($"cache folder: {run.CacheFolder}\nentries: 4 ({4 * entryBytes} bytes)\nstale: 4 ({4 * entryBytes} bytes): 4 other front-end settings\n", other.Out);
+    }
+
+    [Fact]
     public void Cache_refuses_all_without_clean_and_a_run_without_a_cache()
     {
         using var run = new CachedRun(fixture, cache: null);
