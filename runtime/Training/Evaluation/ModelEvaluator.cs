@@ -16,7 +16,7 @@ namespace AstDsl.Training.Evaluation;
 /// A model with frequency/time positions scores each clip up to its trained length at the clip's own length, as
 /// <c>astc infer</c> does (<see cref="OwnLengthBatches"/>); a grid model sees every clip padded or cut to it, as in training.
 /// A checkpoint in the checkpoints folder of a run whose spec turned <c>features.cache</c> on reads and stores its
-/// fbanks in that run's cache (for an ensemble, the first member's); scoring by windows computes whole clips instead.
+/// fbanks in that run's cache (for an ensemble, the first member's); scoring by windows leaves the cache alone.
 /// </summary>
 public static class ModelEvaluator
 {
@@ -43,8 +43,10 @@ public static class ModelEvaluator
         var labels = EvaluationLabels.Resolve(options.LabelCsv, metadata, paths[0]);
         var entries = Datafile.Load(datafile, labels);
         var rateWarning = SampleRateSurvey.Warn(metadata.Features, entries, "DATAFILE", datafile);
+        // Windows are cut from whole clips, never from the padded fbanks the cache holds.
+        var windowed = options.Window is not null || options.Hop is not null;
         var cacheWarnings = new ConcurrentQueue<string>();
-        var cache = FeatureCacheLocation.OfCheckpoint(paths[0]) is { } folder ? new FeatureCache(folder, pipeline.Options, cacheWarnings.Enqueue) : null;
+        var cache = !windowed && FeatureCacheLocation.OfCheckpoint(paths[0]) is { } folder ? new FeatureCache(folder, pipeline.Options, cacheWarnings.Enqueue) : null;
         var dataset = new ClipDataset(entries, labels.Count, pipeline, cache: cache);
         var loaderOptions = new LoaderOptions
         {
@@ -56,7 +58,7 @@ public static class ModelEvaluator
         var skipped = new List<SkippedClip>();
         var members = loaded.Select(checkpoint => UnreadableClips.Explain(() =>
         {
-            if (options.Window is not null || options.Hop is not null)
+            if (windowed)
                 return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
             model.to(device);
