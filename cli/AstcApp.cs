@@ -20,7 +20,7 @@ public static class AstcApp
         var root = new RootCommand("astc: define, train, evaluate and run Audio Spectrogram Transformers from .ast specs.")
         {
             CheckCommand.Create(), FmtCommand.Create(), ShowCommand.Create(), RunCommand.Create(), EvalCommand.Create(),
-            InferCommand.Create(), TagCommand.Create(), EmbedCommand.Create(), EnsembleCommand.Create(), StatsCommand.Create(), PrepareCommand.Create(),
+            InferCommand.Create(), TagCommand.Create(), EmbedCommand.Create(), EnsembleCommand.Create(), StatsCommand.Create(), CacheCommand.Create(), PrepareCommand.Create(),
             DemoDataCommand.Create(), DemoCommand.Create(), ExportCommand.Create(), ImportCommand.Create(), ExportHfCommand.Create(),
         };
         root.Options.Add(Verbose);

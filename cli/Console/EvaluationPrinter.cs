@@ -15,6 +15,8 @@ public static class EvaluationPrinter
         for (var i = 0; i < evaluation.MemberMetrics.Count; i++)
             System.Console.WriteLine($"member {i + 1} ({evaluation.Checkpoints[i]}): {RunSummary.Format(evaluation.MemberMetrics[i])}");
         System.Console.WriteLine($"{evaluation.Datafile}: {RunSummary.Format(evaluation.Metrics)}");
+        if (evaluation.Cache is { } cache)
+            System.Console.WriteLine($"feature cache {cache.Folder}: {cache.Hits} read, {cache.Misses} computed");
         System.Console.WriteLine(evaluation.Skipped.Count == 0
             ? $"clips: {evaluation.Predictions.Rows} evaluated"
             : $"clips: {evaluation.Predictions.Rows} evaluated, {evaluation.Skipped.Count} unreadable and skipped (metrics leave them out)");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AstDsl.Network;
 using AstDsl.Network.Devices;
@@ -74,7 +75,14 @@ public static class ExperimentRunner
     {
         // A pretraining spec trains the trunk with SSAST's heads on unlabelled audio instead of the spec's classifier.
         var masking = definition.Pretrain.MaskedModeling;
-        using var data = masking is null ? ExperimentData.Open(definition) : ExperimentData.OpenUnlabelled(definition);
+        // Loader workers report cache trouble as it happens; the report repeats it with the run's other warnings.
+        var cacheWarnings = new ConcurrentQueue<string>();
+        void Warn(string warning)
+        {
+            cacheWarnings.Enqueue(warning);
+            reporter.Message("warning: " + warning);
+        }
+        using var data = masking is null ? ExperimentData.Open(definition, Warn) : ExperimentData.OpenUnlabelled(definition, Warn);
         var create = masking is null ? createModel : () => new MaskedPatchModel(definition.Model);
         var setup = new TrainerSetup
         {
@@ -86,8 +94,9 @@ public static class ExperimentRunner
             EpochsOverride = options.EpochsOverride, Device = device,
         };
         var result = Trainer.Train(setup, reporter, cancel);
-        var skipped = data.Train.Skipped.Concat(data.Eval.Skipped).Select(s => $"skipped unreadable clip {s.Path} (epoch {s.Epoch}): {s.Reason}").Distinct().ToArray();
-        return skipped.Length == 0 ? result : result with { Warnings = result.Warnings.Concat(skipped).ToArray() };
+        var skipped = data.Train.Skipped.Concat(data.Eval.Skipped).Select(s => $"skipped unreadable clip {s.Path} (epoch {s.Epoch}): {s.Reason}").Distinct();
+        var added = cacheWarnings.Concat(skipped).ToArray();
+        return added.Length == 0 ? result : result with { Warnings = result.Warnings.Concat(added).ToArray() };
     }
 
     private static RunResult CrossValidate(RunDirectory run, ExperimentDefinition definition, Func<AstNetwork> createModel, RunOptions options,

@@ -26,9 +26,12 @@ public sealed class ExperimentData : IDisposable
     /// <summary>Class list from the label CSV.</summary>
     public IReadOnlyList<LabelInfo> Labels { get; }
 
-    /// <summary>Opens the datafiles of <paramref name="definition"/>; paths resolve against its spec folder.</summary>
+    /// <summary>
+    /// Opens the datafiles of <paramref name="definition"/>; paths resolve against its spec folder. <paramref name="warn"/>
+    /// hears what the feature cache reports (a folder that cannot be written, a damaged entry); the run goes on.
+    /// </summary>
     /// <exception cref="TrainingConfigurationException">Model and features disagree, or the <c>{fold}</c> rule is broken.</exception>
-    public static ExperimentData Open(ExperimentDefinition definition)
+    public static ExperimentData Open(ExperimentDefinition definition, Action<string>? warn = null)
     {
         CheckShapes(definition);
         if (FoldPlaceholder.Problem(definition.Data) is { } folds) throw new TrainingConfigurationException("data.folds", folds);
@@ -40,25 +43,26 @@ public sealed class ExperimentData : IDisposable
         var trainEntries = Datafile.Load(DataFileLocator.Existing(definition, data.TrainFile, "data.train"), labels);
         var evalEntries = Datafile.Load(DataFileLocator.Existing(definition, data.EvalFile, "data.eval"), labels);
         return Create(definition, trainEntries, evalEntries, labels.Count,
-            Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray());
+            Enumerable.Range(0, labels.Count).Select(i => new LabelInfo(i, labels.Mids[i], labels.DisplayNames[i])).ToArray(), warn);
     }
 
     /// <summary>
     /// Opens the unlabelled audio of a pretraining spec: <c>data.train</c> and <c>data.eval</c> are datafiles (their
     /// labels, if any, are ignored) or folders of audio files (a path ending in <c>/</c>); there is no label CSV.
+    /// <paramref name="warn"/> hears what the feature cache reports, as for <see cref="Open"/>.
     /// </summary>
     /// <exception cref="TrainingConfigurationException">Model and features disagree.</exception>
-    public static ExperimentData OpenUnlabelled(ExperimentDefinition definition)
+    public static ExperimentData OpenUnlabelled(ExperimentDefinition definition, Action<string>? warn = null)
     {
         CheckShapes(definition);
         var data = definition.Data;
         // One all-zero target column keeps the batch shape of labelled data; pretraining never reads it.
         return Create(definition, UnlabelledAudio.Entries(definition, data.TrainFile, "data.train"),
-            UnlabelledAudio.Entries(definition, data.EvalFile, "data.eval"), classCount: 1, Array.Empty<LabelInfo>());
+            UnlabelledAudio.Entries(definition, data.EvalFile, "data.eval"), classCount: 1, Array.Empty<LabelInfo>(), warn);
     }
 
     private static ExperimentData Create(ExperimentDefinition definition, IReadOnlyList<DatafileEntry> trainEntries,
-        IReadOnlyList<DatafileEntry> evalEntries, int classCount, IReadOnlyList<LabelInfo> labels)
+        IReadOnlyList<DatafileEntry> evalEntries, int classCount, IReadOnlyList<LabelInfo> labels, Action<string>? warn)
     {
         var data = definition.Data;
         var pipeline = new ClipPipeline(FeatureOptions.ToPipeline(definition.Features));
@@ -70,7 +74,7 @@ public sealed class ExperimentData : IDisposable
             BadFiles = data.OnBadFile,
             SampleWeights = data.SampleWeightFile is { } weights ? SampleWeights.Load(DataFileLocator.Existing(definition, weights, "data.sample_weights")) : null,
         };
-        var cache = OpenCache(definition, pipeline.Options);
+        var cache = OpenCache(definition, pipeline.Options, warn);
         var train = new ClipDataset(trainEntries, classCount, pipeline, definition.Recipe.Clips, cache);
         var eval = new ClipDataset(evalEntries, classCount, pipeline, definition.Recipe.Clips.WithoutAugmentation(), cache);
         return new ExperimentData(pipeline,
@@ -80,23 +84,15 @@ public sealed class ExperimentData : IDisposable
     }
 
     // Training and evaluation share one cache: they share the front end, and evaluation clips are never mixed.
-    private static FeatureCache? OpenCache(ExperimentDefinition definition, ClipPipelineOptions options)
-    {
-        if (definition.Features.Cache is not { } folder) return null;
-        var path = Resolve(definition, folder);
-        try
-        {
-            return new FeatureCache(path, options);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TrainingConfigurationException("features.cache", $"cannot create the cache folder {path} ({e.Message}); name a writable folder or turn the cache off.");
-        }
-    }
+    private static FeatureCache? OpenCache(ExperimentDefinition definition, ClipPipelineOptions options, Action<string>? warn) =>
+        FeatureCacheLocation.Of(definition) is { } folder ? new FeatureCache(folder, options, warn) : null;
 
     /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from the spec folder.</summary>
-    public static string Resolve(ExperimentDefinition definition, string path) =>
-        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(definition.SpecDirectory, path));
+    public static string Resolve(ExperimentDefinition definition, string path) => Resolve(definition.SpecDirectory, path);
+
+    /// <summary>An absolute path for <paramref name="path"/>, relative ones taken from <paramref name="specDirectory"/>.</summary>
+    public static string Resolve(string specDirectory, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(specDirectory, path));
 
     private static void CheckShapes(ExperimentDefinition definition)
     {

@@ -20,6 +20,8 @@ public sealed record EvaluationResult
     public IReadOnlyList<IReadOnlyDictionary<string, double>> MemberMetrics { get; init; } = Array.Empty<IReadOnlyDictionary<string, double>>();
     /// <summary>Clips that could not be read and were skipped (each once, also for an ensemble).</summary>
     public IReadOnlyList<SkippedClip> Skipped { get; init; } = Array.Empty<SkippedClip>();
-    /// <summary>What makes the metrics doubtful although every clip was read (e.g. clips not at the model's sample rate).</summary>
+    /// <summary>What makes the metrics doubtful although every clip was read (e.g. clips not at the model's sample rate), and feature cache trouble.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    /// <summary>How the run's feature cache served the evaluation, or null when it was not used.</summary>
+    public FeatureCacheUse? Cache { get; init; }
 }

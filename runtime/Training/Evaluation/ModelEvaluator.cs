@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AstDsl.Audio.Data;
 using AstDsl.Audio.Features;
 using AstDsl.Network.Devices;
@@ -14,6 +15,8 @@ namespace AstDsl.Training.Evaluation;
 /// loss come from the checkpoint, so no spec is needed. An ensemble averages the members' sigmoid outputs.
 /// A model with frequency/time positions scores each clip up to its trained length at the clip's own length, as
 /// <c>astc infer</c> does (<see cref="OwnLengthBatches"/>); a grid model sees every clip padded or cut to it, as in training.
+/// A checkpoint in the checkpoints folder of a run whose spec turned <c>features.cache</c> on reads and stores its
+/// fbanks in that run's cache (for an ensemble, the first member's); scoring by windows leaves the cache alone.
 /// </summary>
 public static class ModelEvaluator
 {
@@ -40,7 +43,11 @@ public static class ModelEvaluator
         var labels = EvaluationLabels.Resolve(options.LabelCsv, metadata, paths[0]);
         var entries = Datafile.Load(datafile, labels);
         var rateWarning = SampleRateSurvey.Warn(metadata.Features, entries, "DATAFILE", datafile);
-        var dataset = new ClipDataset(entries, labels.Count, pipeline);
+        // Windows are cut from whole clips, never from the padded fbanks the cache holds.
+        var windowed = options.Window is not null || options.Hop is not null;
+        var cacheWarnings = new ConcurrentQueue<string>();
+        var cache = !windowed && FeatureCacheLocation.OfCheckpoint(paths[0]) is { } folder ? new FeatureCache(folder, pipeline.Options, cacheWarnings.Enqueue) : null;
+        var dataset = new ClipDataset(entries, labels.Count, pipeline, cache: cache);
         var loaderOptions = new LoaderOptions
         {
             BatchSize = options.BatchSize, Shuffle = false, BadFiles = options.BadFiles,
@@ -51,7 +58,7 @@ public static class ModelEvaluator
         var skipped = new List<SkippedClip>();
         var members = loaded.Select(checkpoint => UnreadableClips.Explain(() =>
         {
-            if (options.Window is not null || options.Hop is not null)
+            if (windowed)
                 return WindowedPredictor.Predict(checkpoint.Path, dataset, options);
             using var model = checkpoint.CreateModel();
             model.PlaceForInference(device, options.Precision);
@@ -72,7 +79,8 @@ public static class ModelEvaluator
             MemberMetrics = members.Length > 1 ? members.Select(m => MetricSet.From(m.Metrics())).ToArray() : Array.Empty<IReadOnlyDictionary<string, double>>(),
             // Every member reads the datafile again: count each skipped clip once.
             Skipped = loader.Skipped.Concat(skipped).DistinctBy(s => s.Index).OrderBy(s => s.Index).ToArray(),
-            Warnings = rateWarning is null ? Array.Empty<string>() : [rateWarning],
+            Warnings = (rateWarning is null ? cacheWarnings : cacheWarnings.Prepend(rateWarning)).ToArray(),
+            Cache = cache is null ? null : new FeatureCacheUse(cache.Folder, cache.Hits, cache.Misses),
         };
     }
 

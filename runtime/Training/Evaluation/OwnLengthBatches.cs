@@ -57,7 +57,7 @@ internal sealed class OwnLengthBatches : IBatchSource
         var number = 0;
         foreach (var (frames, members) in _groups)
         {
-            var group = new ClipDataset(members.Select(i => _dataset.Entries[i]).ToArray(), _dataset.ClassCount, _dataset.Pipeline);
+            var group = new ClipDataset(members.Select(i => _dataset.Entries[i]).ToArray(), _dataset.ClassCount, _dataset.Pipeline, cache: _dataset.Cache);
             var loader = new BatchLoader(group, _options);
             foreach (var batch in loader.Epoch(epoch))
             {

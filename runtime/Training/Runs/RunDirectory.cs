@@ -84,5 +84,14 @@ public sealed class RunDirectory
         return run;
     }
 
+    /// <summary>The run whose checkpoints folder holds <paramref name="checkpoint"/>, or null for a checkpoint kept elsewhere.</summary>
+    public static RunDirectory? Holding(string checkpoint)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(checkpoint));
+        if (folder is null || System.IO.Path.GetDirectoryName(folder) is not { } parent) return null;
+        var run = new RunDirectory(parent);
+        return run.CheckpointsDirectory == folder && File.Exists(run.SpecFile) ? run : null;
+    }
+
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 }

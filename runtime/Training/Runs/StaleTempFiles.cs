@@ -10,19 +10,28 @@ namespace AstDsl.Training.Runs;
 public static class StaleTempFiles
 {
     /// <summary>Deletes stale temporaries in <paramref name="folder"/>; returns their paths.</summary>
-    public static IReadOnlyList<string> Remove(string folder)
+    public static IReadOnlyList<string> Remove(string folder) => Remove(folder, "*");
+
+    /// <summary>Deletes the stale temporaries in <paramref name="folder"/> whose names (before <c>.tmp-PID</c>) match <paramref name="stem"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Remove(string folder, string stem)
+    {
+        var stale = Find(folder, stem);
+        foreach (var file in stale) File.Delete(file);
+        return stale;
+    }
+
+    /// <summary>The temporaries in <paramref name="folder"/> named <paramref name="stem"/><c>.tmp-PID</c> whose writer process is gone.</summary>
+    public static IReadOnlyList<string> Find(string folder, string stem)
     {
         if (!Directory.Exists(folder)) return [];
-        var removed = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.tmp-*"))
+        return Directory.EnumerateFiles(folder, stem + Suffix + "*").Where(file =>
         {
-            var suffix = file[(file.LastIndexOf(".tmp-", StringComparison.Ordinal) + 5)..];
-            if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsAlive(pid)) continue;
-            File.Delete(file);
-            removed.Add(file);
-        }
-        return removed;
+            var pid = file[(file.LastIndexOf(Suffix, StringComparison.Ordinal) + Suffix.Length)..];
+            return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && !IsAlive(id);
+        }).Order(StringComparer.Ordinal).ToArray();
     }
+
+    private const string Suffix = ".tmp-";
 
     private static bool IsAlive(int pid)
     {

@@ -1,6 +1,7 @@
 using AstDsl.Audio.Demo;
 using AstDsl.Training.Data;
-using AstDsl.Training.Errors;
+using AstDsl.Network;
+using AstDsl.Training.Experiments;
 using Xunit;
 
 namespace AstDsl.Training.Tests.Data;
@@ -34,18 +35,28 @@ public sealed class FeatureCacheRunTests
     }
 
     [Fact]
-    public void A_cache_folder_that_cannot_be_created_is_named_with_its_key()
+    public void A_cache_folder_that_cannot_be_created_is_reported_once_and_the_run_finishes()
     {
         using var temp = new TempDirectory();
-        var demo = DemoDataset.Write(Path.Combine(temp.Path, "demo"), seed: 3, new DemoOptions { TrainClips = 4, EvalClips = 2 });
+        var demo = DemoDataset.Write(Path.Combine(temp.Path, "demo"), seed: 3, new DemoOptions { TrainClips = 16, EvalClips = 4 });
         var plain = DemoRunFixture.DefinitionFor(demo, epochs: 1);
         var blocker = Path.Combine(plain.SpecDirectory, "taken");
-        File.WriteAllText(blocker, "a file where the folder should go");
+        File.WriteAllText(blocker, "a file where the cache folder's parent should go");
+        var definition = plain with
+        {
+            Features = plain.Features with { Cache = "taken/cache" },
+            Train = plain.Train with { WeightAveraging = null },
+            Evaluation = plain.Evaluation with { Ensemble = false },
+        };
+        var reporter = new RecordingReporter();
 
-        var error = Assert.Throws<TrainingConfigurationException>(() =>
-            ExperimentData.Open(plain with { Features = plain.Features with { Cache = "taken" } }));
+        var result = ExperimentRunner.Run(definition, () => new AstModel(definition.Model),
+            new RunOptions { RunsRoot = Path.Combine(temp.Path, "runs"), Device = "cpu" }, reporter);
 
-        Assert.Contains("features.cache", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"cannot create the cache folder {blocker}", error.Message, StringComparison.Ordinal);
+        Assert.Single(result.History);
+        var warning = Assert.Single(result.Warnings, w => w.StartsWith("features.cache", StringComparison.Ordinal));
+        Assert.Equal($"features.cache: cannot write to '{Path.Combine(blocker, "cache")}': '{blocker}' is a file, not a folder; " +
+            "continuing without the cache; set features { cache = off } or a writable path", warning);
+        Assert.Equal(["warning: " + warning], reporter.Messages.Where(m => m.Contains("features.cache", StringComparison.Ordinal)));
     }
 }
