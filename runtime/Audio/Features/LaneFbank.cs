@@ -53,16 +53,16 @@ internal sealed class LaneFbank<TVector, TMath> : VectorFbank where TVector : st
     private void Block(ReadOnlySpan<float> signal, int count, Scratch scratch, Span<float> output)
     {
         var lanes = Lanes;
-        var frames = scratch.Frames.AsSpan();
+        var frames = scratch.Frames.Span;
         Transpose(signal, count, MemoryMarshal.Cast<TVector, float>(frames));
-        var z = scratch.Z.AsSpan();
+        var z = scratch.Z.Span;
         Condition(frames, z);
-        var power = scratch.Power.AsSpan();
+        var power = scratch.Power.Span;
         _fft.Power(z, power);
         if (!Options.UsePower)
             for (var k = 0; k < power.Length; k++) power[k] = TMath.Sqrt(power[k]);
 
-        var mel = scratch.Mel.AsSpan();
+        var mel = scratch.Mel.Span;
         var floor = TMath.Broadcast(LogFloor);
         for (var m = 0; m < mel.Length; m++)
         {
@@ -79,6 +79,7 @@ internal sealed class LaneFbank<TVector, TMath> : VectorFbank where TVector : st
             for (var m = 0; m < width; m++) Unsafe.Add(ref target, l * width + m) = Unsafe.Add(ref value, m * lanes + l);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called from Block, which would otherwise run it unoptimised for the first ~100 ms
     // Frame l of signal into lane l of every vector. References instead of indexing keep bounds checks out of this
     // scalar loop; the slices taken first prove every offset in range.
     private void Transpose(ReadOnlySpan<float> signal, int count, Span<float> lanes)
@@ -93,6 +94,7 @@ internal sealed class LaneFbank<TVector, TMath> : VectorFbank where TVector : st
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as Transpose
     // DC removal, pre-emphasis and window in one pass, written to the FFT's input slots; the same float operations in
     // the same order as Kaldi's three passes (x -= mean; x[n] -= c x[n-1], x[0] -= c x[0]; x *= window).
     private void Condition(ReadOnlySpan<TVector> frames, Span<TVector> z)
@@ -119,9 +121,9 @@ internal sealed class LaneFbank<TVector, TMath> : VectorFbank where TVector : st
     // Per-thread buffers, reused for every block the thread computes.
     private sealed class Scratch(int size, int fftSize, int fftBins, int melBins)
     {
-        public TVector[] Frames { get; } = new TVector[size];
-        public TVector[] Z { get; } = new TVector[fftSize];
-        public TVector[] Power { get; } = new TVector[fftBins];
-        public TVector[] Mel { get; } = new TVector[melBins];
+        public AlignedBuffer<TVector> Frames { get; } = new(size);
+        public AlignedBuffer<TVector> Z { get; } = new(fftSize);
+        public AlignedBuffer<TVector> Power { get; } = new(fftBins);
+        public AlignedBuffer<TVector> Mel { get; } = new(melBins);
     }
 }
