@@ -11,6 +11,9 @@ public sealed record Timed(double WallSeconds, double CpuSeconds)
     /// <summary>The medians of <paramref name="runs"/>.</summary>
     public static Timed Of(IReadOnlyList<Timing.Repeats.Sample> runs) =>
         new(Timing.Repeats.Median(runs.Select(r => r.WallSeconds).ToArray()), Timing.Repeats.Median(runs.Select(r => r.CpuSeconds).ToArray()));
+
+    /// <summary>The fastest of <paramref name="runs"/>, wall and CPU separately: on a shared machine the least disturbed run.</summary>
+    public static Timed Best(IReadOnlyList<Timing.Repeats.Sample> runs) => new(runs.Min(r => r.WallSeconds), runs.Min(r => r.CpuSeconds));
 }
 
 /// <summary>One row of the comparison: the same work timed here and, when available, in PyTorch.</summary>

@@ -27,6 +27,9 @@ public sealed class KaldiFbank : IDisposable
     /// <summary>The settings in use.</summary>
     public FbankOptions Options { get; }
 
+    /// <summary>Bits per SIMD vector of the float32 CPU path on this machine (512 with AVX-512, 256 with AVX2, else 128).</summary>
+    public static int VectorWidth => VectorFbank.BestWidth;
+
     /// <summary>
     /// Log-mel features of <paramref name="waveforms"/>: a (samples) signal gives (frames, mel bins); a (batch, samples)
     /// tensor gives (batch, frames, mel bins). Signals shorter than one frame give zero frames, not an error.
