@@ -49,8 +49,8 @@ public sealed class CompareBenchmark : IBenchmark
         Console.WriteLine(reference.Refusal is null ? $"PyTorch figures from {reference.Python}" : "no PyTorch figures: " + reference.Refusal);
         var torchJson = reference.Refusal is null ? reference.Json : null;
 
-        var fp32 = OurFigures.Matmul(ScalarType.Float32, 5);
-        var bf16 = OurFigures.Matmul(ScalarType.BFloat16, 3);
+        var fp32 = OurFigures.Matmul(ScalarType.Float32, 10);
+        var bf16 = OurFigures.Matmul(ScalarType.BFloat16, 10);
         var figures = new List<Figure>();
         foreach (var group in InferenceCases.GroupBy(c => c.Size))
         {

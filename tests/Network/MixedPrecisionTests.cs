@@ -98,7 +98,7 @@ public sealed class MixedPrecisionTests(ITestOutputHelper output)
         using var precision = new MixedPrecision();
         using var expected = nn.functional.scaled_dot_product_attention(query, key, value);
         precision.Use(Precision.Bf16);
-        using var attended = precision.Attention(query.to(ScalarType.BFloat16), key.to(ScalarType.BFloat16), value.to(ScalarType.BFloat16), dropout: 0);
+        using var attended = precision.Attention(query.to(ScalarType.BFloat16), key.to(ScalarType.BFloat16), value.to(ScalarType.BFloat16), dropout: 0, training: true);
 
         Assert.Equal(ScalarType.BFloat16, attended.dtype);
         // bfloat16 keeps 8 significant bits (relative rounding 0.4%); outputs are averages of values of order 1.

@@ -39,7 +39,7 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
         // (B, N, 3D) -> (3, B, heads, N, head_dim): the row order of qkv.weight is [q; k; v], each split by head.
         // q, k and v leave qkv in the compute precision, so attention runs in it too (softmax accumulates in float32).
         var parts = precision.Linear(qkv, x).reshape(batch, tokens, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
-        var attended = precision.Attention(parts[0], parts[1], parts[2], training ? attentionDropRate : 0.0);
+        var attended = precision.Attention(parts[0], parts[1], parts[2], attentionDropRate, training);
         var merged = attended.transpose(1, 2).reshape(batch, tokens, width);
         return proj_drop.forward(precision.Linear(proj, merged)).MoveToOuterDisposeScope();
     }

@@ -80,26 +80,30 @@ public sealed class MixedPrecision : IDisposable
 
     /// <summary>
     /// Scaled dot-product attention (scale 1/sqrt(head_dim)) of (B, heads, N, head_dim) <paramref name="query"/>,
-    /// <paramref name="key"/> and <paramref name="value"/> in this precision, with <paramref name="dropout"/> on the weights.
+    /// <paramref name="key"/> and <paramref name="value"/> in this precision; in <paramref name="training"/> mode with
+    /// <paramref name="dropout"/> on the weights, otherwise without.
     /// </summary>
     /// <remarks>
-    /// float32, and float16 on CUDA, take libtorch's fused kernel. bfloat16 on a CPU takes the three products: the
-    /// fused CPU kernel gains nothing from bfloat16 (measured at 1214 tokens x 12 heads: 117 GFLOPS in either type,
-    /// where a bfloat16 batched product runs at 520), so the plain products are 2.5x faster. They hold the N x N
-    /// weights (70 MB per base384 layer at batch 1), which the fused kernel never writes.
+    /// float32, float16 on CUDA, and any precision outside training take libtorch's fused kernel. bfloat16 training on
+    /// a CPU takes the three products instead: measured at 1214 tokens x 12 heads, batch 4, forward and backward take
+    /// 182 ms that way against the fused kernel's 220 ms, whose bfloat16 backward is the slow part; in inference the
+    /// fused kernel is the faster (15 ms against 19 ms at batch 1) and never writes the N x N weights (70 MB per base384
+    /// layer at batch 1). The choice follows the mode, not whether gradients are on, so gradient checkpointing's
+    /// recomputation runs the very arithmetic of its first pass.
     /// </remarks>
-    public Tensor Attention(Tensor query, Tensor key, Tensor value, double dropout)
+    public Tensor Attention(Tensor query, Tensor key, Tensor value, double dropout, bool training)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        if (Precision == Precision.Fp32 || query.device_type != DeviceType.CPU)
-            return nn.functional.scaled_dot_product_attention(query, key, value, p: dropout);
+        var p = training ? dropout : 0.0;
+        if (!training || Precision == Precision.Fp32 || query.device_type != DeviceType.CPU)
+            return nn.functional.scaled_dot_product_attention(query, key, value, p: p);
         using var scope = NewDisposeScope();
         using var scale = (1.0 / Math.Sqrt(query.shape[^1])).ToScalar();
         // Scaling q (N x head_dim) rather than the N x N scores; softmax accumulates in float32 inside libtorch.
         var weights = query.mul(scale).matmul(key.transpose(-2, -1)).softmax(-1);
-        if (dropout > 0) weights = nn.functional.dropout(weights, dropout, training: true);
+        if (p > 0) weights = nn.functional.dropout(weights, p, training: true);
         return weights.matmul(value).MoveToOuterDisposeScope();
     }
 
